@@ -1,0 +1,11 @@
+import { useI18n } from 'vue-i18n'
+import { formatDate, formatNumber } from '@/domain/format'
+
+/** Intl formatting in the UI language, always in the Asia/Tokyo time zone. */
+export function useFormat() {
+  const { locale } = useI18n()
+  return {
+    date: (iso: string, style: 'long' | 'short' = 'long') => formatDate(iso, locale.value, style),
+    number: (n: number) => formatNumber(n, locale.value),
+  }
+}

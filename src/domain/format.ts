@@ -1,0 +1,30 @@
+/** Formatting for people: Intl, in the region's time zone whatever the device's zone. */
+export const TIME_ZONE = 'Asia/Tokyo'
+
+const cache = new Map<string, Intl.DateTimeFormat>()
+function dateFormatter(locale: string, style: 'long' | 'short'): Intl.DateTimeFormat {
+  const key = `${locale}|${style}`
+  let f = cache.get(key)
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'ja-JP', {
+      timeZone: TIME_ZONE,
+      year: 'numeric',
+      month: style === 'long' ? 'long' : 'numeric',
+      day: 'numeric',
+      weekday: style === 'long' ? 'short' : undefined,
+    })
+    cache.set(key, f)
+  }
+  return f
+}
+
+/** `2025-06-08` (a calendar date in Japan) or an ISO timestamp. */
+export function formatDate(iso: string, locale: string, style: 'long' | 'short' = 'long'): string {
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T12:00:00+09:00`) : new Date(iso)
+  if (Number.isNaN(date.getTime())) return iso
+  return dateFormatter(locale, style).format(date)
+}
+
+export function formatNumber(n: number, locale: string): string {
+  return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'ja-JP').format(n)
+}

@@ -1,0 +1,60 @@
+/**
+ * vue-i18n with lazily loaded locale files: only the active language is in the
+ * first load. The choice is remembered (settings store) and sets <html lang>.
+ */
+import type { App } from 'vue'
+import { createI18n } from 'vue-i18n'
+import { getSetting, putSetting } from '@/data/repositories/user-repo'
+
+export const LOCALES = ['ja', 'en'] as const
+export type Locale = (typeof LOCALES)[number]
+export const LOCALE_SETTING = 'locale'
+
+type Messages = Record<string, unknown>
+const loaders = import.meta.glob<Messages>('../locales/*.json', { import: 'default' })
+
+export const i18n = createI18n({
+  legacy: false,
+  locale: 'ja',
+  fallbackLocale: 'ja',
+  missingWarn: false,
+  fallbackWarn: false,
+  messages: {},
+  datetimeFormats: {},
+})
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value)
+}
+
+/** Japanese unless the browser prefers English first. */
+export function browserLocale(languages: readonly string[] = navigator.languages ?? [navigator.language]): Locale {
+  for (const lang of languages) {
+    const base = lang.toLowerCase().split('-')[0]
+    if (base === 'ja') return 'ja'
+    if (base === 'en') return 'en'
+  }
+  return 'ja'
+}
+
+async function ensureMessages(locale: Locale): Promise<void> {
+  if (i18n.global.availableLocales.includes(locale) && Object.keys(i18n.global.getLocaleMessage(locale)).length) return
+  const load = loaders[`../locales/${locale}.json`]
+  if (!load) throw new Error(`No messages for ${locale}`)
+  i18n.global.setLocaleMessage(locale, (await load()) as never)
+}
+
+export async function setLocale(locale: Locale, remember = true): Promise<void> {
+  await ensureMessages(locale)
+  if (locale !== 'ja') await ensureMessages('ja').catch(() => undefined)
+  i18n.global.locale.value = locale
+  document.documentElement.lang = locale
+  if (remember) await putSetting(LOCALE_SETTING, locale).catch(() => undefined)
+}
+
+/** Load the remembered (or browser) language before the first render. */
+export async function installI18n(app: App): Promise<void> {
+  app.use(i18n)
+  const saved = await getSetting(LOCALE_SETTING).catch(() => undefined)
+  await setLocale(isLocale(saved) ? saved : browserLocale(), false)
+}

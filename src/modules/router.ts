@@ -1,0 +1,28 @@
+import type { App } from 'vue'
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import HomePage from '@/pages/HomePage.vue'
+
+export const routes: RouteRecordRaw[] = [
+  { path: '/', name: 'home', component: HomePage },
+  { path: '/map', name: 'map', component: () => import('@/pages/MapPage.vue') },
+  { path: '/events', name: 'events', component: () => import('@/pages/EventsPage.vue') },
+  { path: '/rally', name: 'rally', component: () => import('@/pages/RallyPage.vue') },
+  { path: '/living', name: 'living', component: () => import('@/pages/LivingPage.vue') },
+  { path: '/spots/:id', name: 'spot', component: () => import('@/pages/SpotDetailPage.vue'), props: true },
+  { path: '/about', name: 'about', component: () => import('@/pages/AboutPage.vue') },
+  { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/pages/NotFoundPage.vue') },
+]
+
+export function createAppRouter() {
+  return createRouter({
+    history: createWebHistory(import.meta.env.BASE_URL),
+    routes,
+    scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+  })
+}
+
+export function installRouter(app: App) {
+  const router = createAppRouter()
+  app.use(router)
+  return router
+}

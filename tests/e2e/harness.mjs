@@ -1,0 +1,64 @@
+/**
+ * Real headless Chromium (Debian's /usr/bin/chromium) driven by playwright-core
+ * against the production build in dist/, served on 127.0.0.1.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium } from 'playwright-core'
+import { startServer } from '../../scripts/serve.mjs'
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+
+export function assertChromium() {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`Chromium not found at ${CHROMIUM_PATH}. Install it with: apt-get install -y chromium fonts-ipafont-gothic (or set CHROMIUM_PATH).`)
+  }
+}
+
+/**
+ * A browser profile of its own plus a server that can be stopped and started
+ * again on the same port (same origin: the service worker and IndexedDB stay).
+ */
+export async function openApp({ viewport = { width: 390, height: 844 }, locale = 'ja-JP', overrides } = {}) {
+  assertChromium()
+  const profile = mkdtempSync(join(tmpdir(), 'yume-e2e-'))
+  let server = await startServer({ port: 0, overrides })
+  const port = server.port
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, viewport, locale, timezoneId: 'Asia/Tokyo' })
+  const page = context.pages()[0] ?? (await context.newPage())
+  const errors = []
+  page.on('pageerror', (error) => errors.push(String(error)))
+  const requests = []
+  context.on('request', (request) => requests.push(request.url()))
+  const base = `http://127.0.0.1:${port}`
+  return {
+    context,
+    page,
+    base,
+    errors,
+    requests,
+    url: (path) => `${base}${path}`,
+    async stopServer() {
+      await server?.close()
+      server = null
+    },
+    async startServer(options = {}) {
+      await server?.close()
+      server = await startServer({ port, ...options })
+    },
+    /** Wait until the service worker is active (precache complete). */
+    async waitForServiceWorker() {
+      await page.evaluate(async () => {
+        const registration = await navigator.serviceWorker.ready
+        return registration.active?.state
+      })
+    },
+    async close() {
+      await context.close().catch(() => undefined)
+      await server?.close()
+      rmSync(profile, { recursive: true, force: true })
+    },
+  }
+}

@@ -1,0 +1,110 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { closeDb, getDb, DB_NAME } from '@/data/db'
+import { getAllRecords, getSnapshotMeta, replaceSnapshot } from '@/data/repositories/snapshot-repo'
+import { addStamp, listFavorites, listStamps, putFavorite, putSetting, getSetting } from '@/data/repositories/user-repo'
+import { SnapshotLoadError, updateSnapshot } from '@/data/snapshot-loader'
+import { loadCommittedSnapshot, variantSnapshot } from '../fixtures/snapshots'
+
+function fakeFetch(files: Record<string, string | Error>): typeof fetch {
+  return (async (input: RequestInfo | URL) => {
+    const path = String(input).split('?')[0]!
+    const body = files[path]
+    if (body instanceof Error) throw body
+    if (body === undefined) return new Response('not found', { status: 404 })
+    return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } })
+  }) as typeof fetch
+}
+
+async function seedUserData() {
+  await putFavorite({ key: 'spot:x', kind: 'spot', id: 'x', name: { ja: 'テスト' }, addedAt: '2026-01-01T00:00:00Z' })
+  await addStamp({ key: 'r/c', rallyId: 'r', checkpointId: 'c', at: '2026-01-01T00:00:00Z', method: 'gps' })
+  await putSetting('locale', 'en')
+}
+
+beforeEach(async () => {
+  await closeDb()
+  indexedDB.deleteDatabase(DB_NAME)
+})
+afterEach(closeDb)
+
+describe('snapshot import', () => {
+  it('first visit: fetches, validates and stores the whole snapshot', async () => {
+    const snapshot = loadCommittedSnapshot()
+    const result = await updateSnapshot({ fetcher: fakeFetch({ '/data/snapshot.json': JSON.stringify(snapshot) }) })
+    expect(result.status).toBe('imported')
+    expect((await getSnapshotMeta())?.hash).toBe(snapshot.hash)
+    expect(await getAllRecords('spots')).toHaveLength(snapshot.spots.length)
+    expect(await getAllRecords('municipalities')).toHaveLength(7)
+  })
+
+  it('does not download the snapshot again when the meta hash is unchanged', async () => {
+    const snapshot = loadCommittedSnapshot()
+    await replaceSnapshot(snapshot)
+    const result = await updateSnapshot({ fetcher: fakeFetch({ '/data/snapshot-meta.json': JSON.stringify({ hash: snapshot.hash }), '/data/snapshot.json': new Error('must not be fetched') }) })
+    expect(result.status).toBe('unchanged')
+  })
+
+  it('a failure in the middle of the import leaves the old snapshot and the user data exactly as they were', async () => {
+    const v1 = loadCommittedSnapshot()
+    await replaceSnapshot(v1)
+    await seedUserData()
+    const v2 = await variantSnapshot((b) => {
+      b.spots = b.spots.slice(0, 1)
+      b.events = []
+    })
+    await expect(
+      updateSnapshot({
+        fetcher: fakeFetch({ '/data/snapshot-meta.json': JSON.stringify({ hash: v2.hash }), '/data/snapshot.json': JSON.stringify(v2) }),
+        hooks: {
+          afterStore: (store) => {
+            if (store === 'events') throw new Error('disk failure injected')
+          },
+        },
+      }),
+    ).rejects.toMatchObject({ kind: 'storage' })
+    expect((await getSnapshotMeta())?.hash).toBe(v1.hash)
+    expect(await getAllRecords('spots')).toHaveLength(v1.spots.length)
+    expect(await getAllRecords('events')).toHaveLength(v1.events.length)
+    expect(await listFavorites()).toHaveLength(1)
+    expect(await listStamps()).toHaveLength(1)
+    expect(await getSetting('locale')).toBe('en')
+  })
+
+  it('a broken download is refused with a plain message and changes nothing', async () => {
+    const v1 = loadCommittedSnapshot()
+    await replaceSnapshot(v1)
+    await seedUserData()
+    const error = await updateSnapshot({ fetcher: fakeFetch({ '/data/snapshot-meta.json': '{"hash":"new"}', '/data/snapshot.json': '{"schemaVersion":"1.0.0","spots":[' }) }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(SnapshotLoadError)
+    expect((error as SnapshotLoadError).kind).toBe('invalid')
+    expect((error as SnapshotLoadError).message).toMatch(/damaged/)
+    expect((await getSnapshotMeta())?.hash).toBe(v1.hash)
+    expect(await listStamps()).toHaveLength(1)
+  })
+
+  it('a successful update replaces the snapshot but never touches user stores', async () => {
+    await replaceSnapshot(loadCommittedSnapshot())
+    await seedUserData()
+    const v2 = await variantSnapshot((b) => {
+      b.spots = b.spots.slice(0, 1)
+    })
+    await replaceSnapshot(v2)
+    expect(await getAllRecords('spots')).toHaveLength(1)
+    expect(await listFavorites()).toHaveLength(1)
+    expect(await listStamps()).toHaveLength(1)
+    expect(await getSetting('locale')).toBe('en')
+  })
+
+  it('an HTML answer for a data file (SPA fallback) is an error, not data', async () => {
+    const fetcher = (async () => new Response('<!doctype html>', { headers: { 'content-type': 'text/html' } })) as typeof fetch
+    await expect(updateSnapshot({ fetcher })).rejects.toMatchObject({ kind: 'network' })
+    expect(await (await getDb()).count('spots')).toBe(0)
+  })
+
+  it('stamps: one per checkpoint, a second check-in adds nothing', async () => {
+    const stamp = { key: 'r/c', rallyId: 'r', checkpointId: 'c', at: '2026-01-01T00:00:00Z', method: 'qr' as const }
+    expect((await addStamp(stamp)).added).toBe(true)
+    expect((await addStamp({ ...stamp, at: '2026-02-01T00:00:00Z' })).added).toBe(false)
+    expect(await listStamps()).toEqual([stamp])
+  })
+})

@@ -1,0 +1,51 @@
+import { fileURLToPath, URL } from 'node:url'
+import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
+import vue from '@vitejs/plugin-vue'
+import { defineConfig } from 'vite'
+import { VitePWA } from 'vite-plugin-pwa'
+
+/** Largest file the service worker precaches; the build check fails above it. */
+export const PRECACHE_LIMIT_BYTES = 2 * 1024 * 1024
+
+export default defineConfig({
+  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
+  build: { target: 'es2022', sourcemap: false },
+  plugins: [
+    vue(),
+    // Precompiles the locale files, so the entry carries vue-i18n's runtime only (no message compiler, CSP-safe).
+    VueI18nPlugin({ include: [fileURLToPath(new URL('./src/locales/*.json', import.meta.url))], runtimeOnly: true, compositionOnly: true, fullInstall: false, strictMessage: true, escapeHtml: true }),
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      includeAssets: ['favicon.svg', 'apple-touch-icon.png'],
+      manifest: {
+        name: '山口ゆめ回廊ガイド',
+        short_name: 'ゆめ回廊',
+        description: '山口ゆめ回廊7市町の観光・イベント・スタンプラリー・移住支援ガイド（オフライン対応）',
+        lang: 'ja',
+        dir: 'ltr',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        background_color: '#fbfaf7',
+        theme_color: '#0b5d59',
+        icons: [
+          { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,json,wasm}'],
+        // Data lives in IndexedDB; the snapshot is not precached and never answered with index.html.
+        globIgnores: ['data/**'],
+        navigateFallback: 'index.html',
+        navigateFallbackDenylist: [/^\/data\//, /\.[a-z0-9]+$/i],
+        maximumFileSizeToCacheInBytes: PRECACHE_LIMIT_BYTES,
+        cleanupOutdatedCaches: true,
+        clientsClaim: false,
+        skipWaiting: false,
+      },
+    }),
+  ],
+})
