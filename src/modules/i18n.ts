@@ -11,7 +11,8 @@ export type Locale = (typeof LOCALES)[number]
 export const LOCALE_SETTING = 'locale'
 
 type Messages = Record<string, unknown>
-const loaders = import.meta.glob<Messages>('../locales/*.json', { import: 'default' })
+/** One file per feature area and language: src/locales/<lang>/<area>.json, merged at load. */
+const loaders = import.meta.glob<Messages>('../locales/*/*.json', { import: 'default' })
 
 export const i18n = createI18n({
   legacy: false,
@@ -39,9 +40,10 @@ export function browserLocale(languages: readonly string[] = navigator.languages
 
 async function ensureMessages(locale: Locale): Promise<void> {
   if (i18n.global.availableLocales.includes(locale) && Object.keys(i18n.global.getLocaleMessage(locale)).length) return
-  const load = loaders[`../locales/${locale}.json`]
-  if (!load) throw new Error(`No messages for ${locale}`)
-  i18n.global.setLocaleMessage(locale, (await load()) as never)
+  const files = Object.entries(loaders).filter(([path]) => path.startsWith(`../locales/${locale}/`))
+  if (!files.length) throw new Error(`No messages for ${locale}`)
+  const parts = await Promise.all(files.map(([, load]) => load()))
+  i18n.global.setLocaleMessage(locale, Object.assign({}, ...parts) as never)
 }
 
 export async function setLocale(locale: Locale, remember = true): Promise<void> {
