@@ -1,5 +1,5 @@
 import { useI18n } from 'vue-i18n'
-import { formatDate, formatNumber } from '@/domain/format'
+import { formatDate, formatDistance, formatNumber } from '@/domain/format'
 
 /** Intl formatting in the UI language, always in the Asia/Tokyo time zone. */
 export function useFormat() {
@@ -7,5 +7,6 @@ export function useFormat() {
   return {
     date: (iso: string, style: 'long' | 'short' = 'long') => formatDate(iso, locale.value, style),
     number: (n: number) => formatNumber(n, locale.value),
+    distance: (metres: number) => formatDistance(metres, locale.value),
   }
 }

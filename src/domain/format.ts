@@ -28,3 +28,10 @@ export function formatDate(iso: string, locale: string, style: 'long' | 'short' 
 export function formatNumber(n: number, locale: string): string {
   return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'ja-JP').format(n)
 }
+
+/** "350 m" / "1.2 km" in the UI language. */
+export function formatDistance(metres: number, locale: string): string {
+  const tag = locale === 'en' ? 'en-GB' : 'ja-JP'
+  if (metres < 1000) return new Intl.NumberFormat(tag, { style: 'unit', unit: 'meter', maximumFractionDigits: 0 }).format(Math.round(metres / 10) * 10 || Math.round(metres))
+  return new Intl.NumberFormat(tag, { style: 'unit', unit: 'kilometer', maximumFractionDigits: metres < 10_000 ? 1 : 0 }).format(metres / 1000)
+}
