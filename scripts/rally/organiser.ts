@@ -75,13 +75,16 @@ function loadPrivateKey(rallyId: string, kid: string | undefined, keysDir = KEYS
   const files = readdirSync(dir).filter((f) => f.endsWith('.private.jwk.json')).sort()
   const file = kid ? `${kid}.private.jwk.json` : files.at(-1)
   if (!file || !files.includes(file)) fail(`no private key ${file ?? ''} in ${dir}`)
-  const { kid: storedKid, rallyId: _r, ...jwk } = JSON.parse(readFileSync(join(dir, file), 'utf8')) as JsonWebKey & { kid: string; rallyId: string }
+  const stored = JSON.parse(readFileSync(join(dir, file), 'utf8')) as JsonWebKey & { kid: string; rallyId?: string }
+  const storedKid = stored.kid
+  const jwk: JsonWebKey = { kty: stored.kty, crv: stored.crv, x: stored.x, y: stored.y, d: stored.d }
   return crypto.subtle.importKey('jwk', jwk, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign']).then((key) => ({ key, kid: storedKid }))
 }
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 /** The code in groups of 6 for typing; the app ignores the spaces. */
 export const groupCode = (code: string) => code.match(/.{1,6}/g)!.join(' ')
+const codeHtml = (code: string) => code.match(/.{1,6}/g)!.map((g) => `<span>${esc(g)}</span>`).join(' ')
 
 export interface SignedCode {
   checkpointId: string
@@ -105,7 +108,7 @@ export async function sheetHtml(rally: Rally, codes: SignedCode[], validFrom: st
       return `<section class="card">
   <h2>${esc(c.name.ja)}${c.name.en ? `<br><span class="en">${esc(c.name.en)}</span>` : ''}</h2>
   <div class="qr">${svg}</div>
-  <p class="code">${esc(groupCode(c.code))}</p>
+  <p class="code" aria-label="${esc(c.code)}">${codeHtml(c.code)}</p>
   <p class="meta">QRコードが読めないときは、アプリの「コードでチェックイン」に上の文字を入力してください（空白は不要）。<br>If the QR code cannot be scanned, type the code above in the app.</p>
 </section>`
     }),
@@ -126,7 +129,9 @@ export async function sheetHtml(rally: Rally, codes: SignedCode[], validFrom: st
   .card h2 { font-size: 13pt; margin: 0 0 2mm; }
   .card .en { font-size: 10pt; font-weight: 400; }
   .qr svg { width: 55mm; height: 55mm; }
-  .code { font-family: "DejaVu Sans Mono", ui-monospace, monospace; font-size: 10.5pt; word-spacing: 2pt; overflow-wrap: anywhere; margin: 2mm 0; }
+  .code { font-family: "DejaVu Sans Mono", ui-monospace, monospace; font-size: 10.5pt; word-spacing: 2pt; margin: 2mm 0; }
+  .code span { white-space: nowrap; }
+  @media screen { body { padding: 12mm; max-width: 210mm; } }
   .meta { font-size: 8pt; color: #444; margin: 0; }
 </style>
 </head>

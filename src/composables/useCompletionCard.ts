@@ -4,8 +4,9 @@ export interface CompletionCardData {
   rallyName: string
   dateText: string
   stampsText: string
-  checkpoints: Array<{ name: string; stamped: boolean }>
+  checkpoints: Array<{ name: string; stamped: boolean; date?: string }>
   code?: string
+  codeLabel?: string
   appName: string
 }
 
@@ -59,12 +60,12 @@ export function drawCompletionCard(canvas: HTMLCanvasElement, data: CompletionCa
   const cols = Math.min(4, Math.max(1, data.checkpoints.length))
   const cell = (CARD_WIDTH - 120) / cols
   const radius = Math.min(100, cell / 2 - 24)
-  const maxRows = Math.max(1, Math.floor((CARD_HEIGHT - y - 170) / (radius * 2 + 80)))
+  const maxRows = Math.max(1, Math.floor((CARD_HEIGHT - y - 200) / (radius * 2 + 100)))
   data.checkpoints.slice(0, maxRows * cols).forEach((cp, i) => {
     const row = Math.floor(i / cols)
     const inRow = Math.min(cols, data.checkpoints.length - row * cols)
     const x = (CARD_WIDTH - inRow * cell) / 2 + cell * (i % cols) + cell / 2
-    const cy = y + radius + 20 + row * (radius * 2 + 80)
+    const cy = y + radius + 30 + row * (radius * 2 + 100)
     ctx.beginPath()
     ctx.arc(x, cy, radius, 0, Math.PI * 2)
     ctx.lineWidth = 8
@@ -81,11 +82,19 @@ export function drawCompletionCard(canvas: HTMLCanvasElement, data: CompletionCa
     ctx.font = font(26)
     const label = wrap(ctx, cp.name, cell - 16)
     ctx.fillText(label.length > 1 ? `${label[0]!.slice(0, -1)}…` : (label[0] ?? ''), x, cy + radius + 42)
+    if (cp.date) {
+      ctx.fillStyle = '#55534e'
+      ctx.font = font(22)
+      ctx.fillText(cp.date, x, cy + radius + 72)
+    }
   })
 
   if (data.code) {
+    ctx.fillStyle = '#55534e'
+    ctx.font = font(30)
+    if (data.codeLabel) ctx.fillText(data.codeLabel, CARD_WIDTH / 2, CARD_HEIGHT - 140)
     ctx.fillStyle = primary
-    ctx.font = font(56, 700)
+    ctx.font = font(64, 700)
     ctx.fillText(data.code, CARD_WIDTH / 2, CARD_HEIGHT - 70)
   }
 }

@@ -22,7 +22,7 @@ async function setup() {
 }
 
 function mockPosition(point: { lat: number; lng: number }, accuracy = 10, timestamp = Date.now()) {
-  const getCurrentPosition = vi.fn((ok: PositionCallback) => ok({ coords: { latitude: point.lat, longitude: point.lng, accuracy }, timestamp } as GeolocationPosition))
+  const getCurrentPosition = vi.fn((ok: PositionCallback, _error?: PositionErrorCallback, _options?: PositionOptions) => ok({ coords: { latitude: point.lat, longitude: point.lng, accuracy }, timestamp } as GeolocationPosition))
   Object.defineProperty(navigator, 'geolocation', { value: { getCurrentPosition }, configurable: true })
   return getCurrentPosition
 }
