@@ -61,6 +61,9 @@ export function drawCompletionCard(canvas: HTMLCanvasElement, data: CompletionCa
   const cell = (CARD_WIDTH - 120) / cols
   const radius = Math.min(100, cell / 2 - 24)
   const maxRows = Math.max(1, Math.floor((CARD_HEIGHT - y - 200) / (radius * 2 + 100)))
+  // Centre the stamp grid in the space between the heading and the code.
+  const usedRows = Math.min(maxRows, Math.ceil(data.checkpoints.length / cols))
+  y += Math.max(0, (CARD_HEIGHT - y - 200 - usedRows * (radius * 2 + 100)) / 2)
   data.checkpoints.slice(0, maxRows * cols).forEach((cp, i) => {
     const row = Math.floor(i / cols)
     const inRow = Math.min(cols, data.checkpoints.length - row * cols)

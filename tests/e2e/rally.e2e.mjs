@@ -105,6 +105,7 @@ describe('stamp rally: offline check-ins, signed codes, completion, backup', () 
     assert.match(refused, /あと\s*5[0-9]0\s*m/)
     assert.match(refused, /誤差 約20\s*m/)
     assert.match(await checkpoint('cp-c').getByTestId('checkpoint-state').textContent(), /未取得/)
+    await page().screenshot({ path: join(SHOTS, 'rally-detail-refused.png'), fullPage: true })
   })
 
   it('a signed code typed in (with spaces, as printed) → stamp; a forged one → refused', async () => {
