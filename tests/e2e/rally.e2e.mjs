@@ -201,6 +201,36 @@ describe('stamp rally: offline check-ins, signed codes, completion, backup', () 
     await page().reload()
     await page().getByTestId('rally-card').first().waitFor({ timeout: 15_000 })
     assert.match(await progress(), /3 \/ 3/)
+  })
+
+  it('offline move to a new phone: the backup as a QR sequence, scanned on a cleared device → stamps back', async () => {
+    await app.stopServer()
+    await page().getByTestId('transfer-send').click()
+    const qr = page().getByTestId('transfer-qr')
+    await qr.waitFor()
+    const files = []
+    for (;;) {
+      const src = await qr.getAttribute('src')
+      const file = join(SHOTS, `transfer-${files.length + 1}.png`)
+      writeFileSync(file, Buffer.from(src.split(',')[1], 'base64'))
+      files.push(file)
+      const next = page().getByTestId('transfer-next')
+      if (await next.isDisabled()) break
+      await next.click()
+    }
+    assert.ok(files.length >= 1) // 3 stamps fit in one code; longer backups split (unit test)
+    await page().screenshot({ path: join(SHOTS, 'transfer-send.png'), fullPage: true })
+
+    await page().evaluate(() => new Promise((resolve) => (indexedDB.deleteDatabase('yume-kairo').onsuccess = resolve)))
+    await app.startServer({ overrides })
+    await page().goto(app.url('/rally'))
+    await page().getByTestId('rally-card').first().waitFor({ timeout: 15_000 })
+    assert.match(await progress(), /0 \/ 3/)
+    await app.stopServer()
+    await page().getByTestId('transfer-receive').click()
+    for (const file of files.reverse()) await page().getByTestId('scan-photo').setInputFiles(file)
+    assert.match(await page().getByTestId('transfer-message').textContent({ timeout: 30_000 }), /スタンプ 3 件/)
+    assert.match(await progress(), /3 \/ 3/)
     assert.deepEqual(app.errors, [])
   })
 })
