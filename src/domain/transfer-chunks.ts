@@ -7,7 +7,7 @@ import { base64UrlDecode, base64UrlEncode } from './rally-codes'
 
 export const CHUNK_PREFIX = 'YKT1'
 /** Characters of data per QR code: small enough to scan reliably from a phone screen. */
-export const CHUNK_SIZE = 700
+export const CHUNK_SIZE = 500
 
 function setId(text: string): string {
   let h = 2166136261
