@@ -31,7 +31,7 @@ const TYPES = {
 export const TILE_HOST = 'https://cyberjapandata.gsi.go.jp'
 export const CSP = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   `img-src 'self' data: blob: ${TILE_HOST}`,
   `connect-src 'self' ${TILE_HOST}`,

@@ -1,0 +1,41 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { closeDb, DB_NAME } from '@/data/db'
+import { replaceSnapshot } from '@/data/repositories/snapshot-repo'
+import { addStamp } from '@/data/repositories/user-repo'
+import RallyDetailPage from '@/pages/RallyDetailPage.vue'
+import RallyPage from '@/pages/RallyPage.vue'
+import { testRally } from '../fixtures/rally'
+import { mountApp } from '../fixtures/mount-app'
+import { variantSnapshot } from '../fixtures/snapshots'
+
+beforeEach(async () => {
+  await closeDb()
+  indexedDB.deleteDatabase(DB_NAME)
+})
+afterEach(closeDb)
+
+describe('RallyPage', () => {
+  it('lists rallies with their progress, and keeps showing stamps of a rally the snapshot no longer lists', async () => {
+    await replaceSnapshot(await variantSnapshot((body) => body.rallies.push(testRally([]))))
+    await addStamp({ key: 'test-rally/cp-a', rallyId: 'test-rally', checkpointId: 'cp-a', at: '2026-11-02T01:00:00.000Z', method: 'gps' })
+    await addStamp({ key: 'old-rally/cp-9', rallyId: 'old-rally', checkpointId: 'cp-9', at: '2025-11-02T01:00:00.000Z', method: 'qr' })
+    const { wrapper } = await mountApp(RallyPage)
+    const card = wrapper.get('[data-testid="rally-card"]')
+    expect(card.text()).toContain('テストめぐりスタンプラリー')
+    expect(card.get('[data-testid="rally-progress"]').text()).toBe('スタンプ 1 / 3')
+    const orphan = wrapper.get('[data-testid="orphan-rally"]')
+    expect(orphan.text()).toContain('old-rally')
+    expect(orphan.text()).toContain('cp-9')
+    expect(orphan.text()).toContain('最新のデータには掲載されていません')
+  })
+
+  it('the rally page shows the reward rule, handover, checkpoints and a map link per checkpoint (English)', async () => {
+    await replaceSnapshot(await variantSnapshot((body) => body.rallies.push(testRally([], { reward: { rule: { type: 'any', count: 2 }, text: { ja: '記念品', en: 'A souvenir' }, handover: 'counter' } }))))
+    const { wrapper } = await mountApp(RallyDetailPage, { locale: 'en', path: '/rally/test-rally', props: { id: 'test-rally' } })
+    expect(wrapper.get('h1').text()).toBe('Test tour stamp rally')
+    expect(wrapper.text()).toContain('Reward: collect 2 stamps')
+    expect(wrapper.text()).toContain('show the completion screen at the counter')
+    expect(wrapper.findAll('[data-testid="checkpoint"]')).toHaveLength(3)
+    expect(wrapper.findAll('a').map((a) => a.attributes('href'))).toContain('/map?rally=test-rally&checkpoint=cp-b')
+  })
+})

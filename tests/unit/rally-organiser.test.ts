@@ -1,0 +1,38 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { verifyRallyCode } from '@/domain/rally-codes'
+import { groupCode, keygen, sheetHtml, signAll } from '../../scripts/rally/organiser'
+import { testRally, tokyoNoon } from '../fixtures/rally'
+
+const dirs: string[] = []
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })))
+
+describe('organiser script', () => {
+  it('keygen keeps the private key private and publishes only x/y; signed codes verify in the app; the sheet has a QR and the typed code per checkpoint', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rally-org-'))
+    dirs.push(dir)
+    const publicFile = join(dir, 'rally-keys.json')
+    const result = await keygen('test-rally', 'k-2026', { keysDir: join(dir, 'keys'), publicFile })
+    expect(statSync(result.privatePath).mode & 0o077).toBe(0)
+    const published = JSON.parse(readFileSync(publicFile, 'utf8')) as Record<string, Array<Record<string, string>>>
+    expect(Object.keys(published['test-rally']![0]!).sort()).toEqual(['kid', 'x', 'y'])
+    const privateJwk = JSON.parse(readFileSync(result.privatePath, 'utf8')) as JsonWebKey
+    expect(privateJwk.d).toMatch(/^[A-Za-z0-9_-]{43}$/)
+
+    const rally = testRally(published['test-rally'] as never)
+    const key = await crypto.subtle.importKey('jwk', { kty: 'EC', crv: 'P-256', x: privateJwk.x, y: privateJwk.y, d: privateJwk.d }, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign'])
+    const codes = await signAll(rally, key, 'k-2026', '2026-11-01', '2026-11-30')
+    expect(codes).toHaveLength(3)
+    for (const c of codes) {
+      const verdict = await verifyRallyCode(groupCode(c.code), { rallies: [rally], now: tokyoNoon('2026-11-15') })
+      expect(verdict.ok && verdict.checkpoint.id).toBe(c.checkpointId)
+    }
+    const html = await sheetHtml(rally, codes, '2026-11-01', '2026-11-30')
+    expect(html.match(/<svg/g)).toHaveLength(3)
+    for (const c of codes) expect(html.replace(/<\/?span>/g, '')).toContain(groupCode(c.code))
+    expect(html).toContain('テストめぐりスタンプラリー')
+    expect(html).not.toContain(privateJwk.d)
+  })
+})
