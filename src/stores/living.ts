@@ -44,12 +44,20 @@ export const emptyProfile = (): MoverProfile => ({ municipality: 'undecided' })
 export const useLivingStore = defineStore('living', () => {
   const records = useRecordsStore()
 
+  /** Schemes by category (the schema's order), then region-wide first and the towns in the usual order. */
+  const schemes = computed(() => {
+    const town = (s: Scheme) => (s.municipality === 'region' ? -1 : MUNICIPALITY_CODES.indexOf(s.municipality))
+    return [...records.schemes].sort(
+      (a, b) => SCHEME_CATEGORIES.indexOf(a.category) - SCHEME_CATEGORIES.indexOf(b.category) || town(a) - town(b) || a.id.localeCompare(b.id),
+    )
+  })
+
   // Filters for the schemes browser.
   const town = ref<TownFilter>('all')
   const category = ref<CategoryFilter>('all')
   const audience = ref<AudienceFilter>('all')
   const filteredSchemes = computed(() =>
-    records.schemes.filter(
+    schemes.value.filter(
       (s) =>
         (town.value === 'all' || s.municipality === town.value) &&
         (category.value === 'all' || s.category === category.value) &&
@@ -65,7 +73,7 @@ export const useLivingStore = defineStore('living', () => {
   // The questionnaire: the answers being edited, and the ones the results are for.
   const draft = ref<MoverProfile>(emptyProfile())
   const profile = shallowRef<MoverProfile | null>(null)
-  const results = computed(() => (profile.value ? matchSchemes(profile.value, records.schemes) : []))
+  const results = computed(() => (profile.value ? matchSchemes(profile.value, schemes.value) : []))
   const saved = shallowRef<SavedResults | null>(null)
   const restored = ref(false)
 
@@ -110,12 +118,12 @@ export const useLivingStore = defineStore('living', () => {
 
   // Town profiles and events for movers; "today" is the calendar date in Japan.
   const today = ref(tokyoDate())
-  const towns = computed(() => records.municipalities.map((m) => townFacts(m, records, today.value)))
+  const towns = computed(() => records.municipalities.map((m) => townFacts(m, { schemes: schemes.value, events: records.events, spots: records.spots }, today.value)))
   const townByCode = computed(() => new Map(towns.value.map((f) => [f.municipality.code, f])))
   const moverEvents = computed(() => upcomingMigrationEvents(records.events, today.value))
 
   const categories = SCHEME_CATEGORIES
   const audiences = AUDIENCES
 
-  return { town, category, audience, filteredSchemes, resetFilters, draft, profile, results, saved, restore, submit, clearAnswers, saveResults, today, towns, townByCode, moverEvents, categories, audiences }
+  return { schemes, town, category, audience, filteredSchemes, resetFilters, draft, profile, results, saved, restore, submit, clearAnswers, saveResults, today, towns, townByCode, moverEvents, categories, audiences }
 })
