@@ -52,6 +52,9 @@ export const useLivingStore = defineStore('living', () => {
     )
   })
 
+  /** The seven towns in the usual order (山口市 first, 津和野町 last). */
+  const municipalities = computed(() => [...records.municipalities].sort((a, b) => MUNICIPALITY_CODES.indexOf(a.code) - MUNICIPALITY_CODES.indexOf(b.code)))
+
   // Filters for the schemes browser.
   const town = ref<TownFilter>('all')
   const category = ref<CategoryFilter>('all')
@@ -118,12 +121,12 @@ export const useLivingStore = defineStore('living', () => {
 
   // Town profiles and events for movers; "today" is the calendar date in Japan.
   const today = ref(tokyoDate())
-  const towns = computed(() => records.municipalities.map((m) => townFacts(m, { schemes: schemes.value, events: records.events, spots: records.spots }, today.value)))
+  const towns = computed(() => municipalities.value.map((m) => townFacts(m, { schemes: schemes.value, events: records.events, spots: records.spots }, today.value)))
   const townByCode = computed(() => new Map(towns.value.map((f) => [f.municipality.code, f])))
   const moverEvents = computed(() => upcomingMigrationEvents(records.events, today.value))
 
   const categories = SCHEME_CATEGORIES
   const audiences = AUDIENCES
 
-  return { schemes, town, category, audience, filteredSchemes, resetFilters, draft, profile, results, saved, restore, submit, clearAnswers, saveResults, today, towns, townByCode, moverEvents, categories, audiences }
+  return { schemes, municipalities, town, category, audience, filteredSchemes, resetFilters, draft, profile, results, saved, restore, submit, clearAnswers, saveResults, today, towns, townByCode, moverEvents, categories, audiences }
 })
