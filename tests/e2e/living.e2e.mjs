@@ -2,7 +2,19 @@ import assert from 'node:assert/strict'
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { after, before, describe, it } from 'node:test'
+import { createRequire } from 'node:module'
 import { openApp } from './harness.mjs'
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+/** axe-core's WCAG A/AA rules on the current page (evaluated through the devtools protocol, so CSP does not apply). */
+async function axeViolations(page) {
+  await page.evaluate(axeSource)
+  return page.evaluate(async () => {
+    const result = await globalThis.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] })
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+  })
+}
 
 /**
  * A test snapshot: the committed one (real municipalities, census figures, spots) plus schemes
@@ -105,6 +117,7 @@ describe('living here: questionnaire, town profile and comparison, offline', () 
       '世帯（子どもがいる世帯）が対象です',
       '子育て世帯が対象です',
     ])
+    assert.deepEqual(await axeViolations(app.page), [])
     const unmatched = await app.page.getByTestId('unmatched-scheme').allTextContents()
     assert.equal(unmatched.length, 1)
     assert.match(unmatched[0], /中小企業の事業承継支援事業.*事業者のみが対象です/)
@@ -126,6 +139,7 @@ describe('living here: questionnaire, town profile and comparison, offline', () 
     assert.equal(await profile.getByTestId('town-spots-count').textContent(), `${snapshot.spots.filter((s) => s.municipality === '35203').length}件`)
     assert.equal(await profile.getByTestId('town-map-link').getAttribute('href'), '/map?town=35203')
     await chart.screenshot({ path: '/tmp/living-town.png' })
+    assert.deepEqual(await axeViolations(app.page), [])
 
     const [download] = await Promise.all([app.page.waitForEvent('download'), profile.getByRole('button', { name: '山口県央連携都市圏 移住相談会をカレンダーに追加' }).click()])
     const ics = readFileSync(await download.path(), 'utf8')
@@ -144,6 +158,7 @@ describe('living here: questionnaire, town profile and comparison, offline', () 
     assert.deepEqual(await table.locator('[data-row="change"] td').allTextContents(), ['-1.3%', '-16.9%'])
     assert.match(app.page.url(), /\/living\/compare\?towns=35203(%2C|,)35204$/)
     await app.page.screenshot({ path: '/tmp/living-compare.png' })
+    assert.deepEqual(await axeViolations(app.page), [])
     assert.deepEqual(app.errors, [])
   })
 })
