@@ -7,11 +7,17 @@ export const routes: RouteRecordRaw[] = [
   { path: '/map', name: 'map', component: () => import('@/pages/MapPage.vue') },
   { path: '/events', name: 'events', component: () => import('@/pages/EventsPage.vue') },
   { path: '/rally', name: 'rally', component: () => import('@/pages/RallyPage.vue') },
-  { path: '/living', name: 'living', component: () => import('@/pages/LivingPage.vue') },
-  { path: '/living/match', name: 'living-match', component: () => import('@/pages/LivingMatchPage.vue') },
-  { path: '/living/towns', name: 'living-towns', component: () => import('@/pages/LivingTownsPage.vue') },
-  { path: '/living/towns/:code', name: 'living-town', component: () => import('@/pages/LivingTownPage.vue'), props: true },
-  { path: '/living/compare', name: 'living-compare', component: () => import('@/pages/LivingComparePage.vue') },
+  {
+    // Children of /living, so the bottom navigation's くらし・移住 stays highlighted on every living page.
+    path: '/living',
+    children: [
+      { path: '', name: 'living', component: () => import('@/pages/LivingPage.vue') },
+      { path: 'match', name: 'living-match', component: () => import('@/pages/LivingMatchPage.vue') },
+      { path: 'towns', name: 'living-towns', component: () => import('@/pages/LivingTownsPage.vue') },
+      { path: 'towns/:code', name: 'living-town', component: () => import('@/pages/LivingTownPage.vue'), props: true },
+      { path: 'compare', name: 'living-compare', component: () => import('@/pages/LivingComparePage.vue') },
+    ],
+  },
   { path: '/spots/:id', name: 'spot', component: () => import('@/pages/SpotDetailPage.vue'), props: true },
   { path: '/about', name: 'about', component: () => import('@/pages/AboutPage.vue') },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/pages/NotFoundPage.vue') },
