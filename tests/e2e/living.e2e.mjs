@@ -88,6 +88,7 @@ describe('living here: questionnaire, town profile and comparison, offline', () 
     await app.page.goto(app.url('/living'))
     await app.page.getByTestId('scheme-card').first().waitFor({ timeout: 15_000 })
     assert.equal(await app.page.getByTestId('scheme-card').count(), snapshot.schemes.length)
+    await app.page.screenshot({ path: '/tmp/living-schemes.png' })
     await app.waitForServiceWorker()
   })
 
