@@ -55,13 +55,18 @@ export function nextEventDate(event: Pick<RegionEvent, 'dates' | 'recurrence'>, 
   return undefined
 }
 
-/** Events for movers (category "migration") still to come, soonest first. */
-export function upcomingMigrationEvents<E extends RegionEvent>(events: readonly E[], today: string, town?: string): { event: E; date: string }[] {
-  return events
-    .filter((e) => e.category === 'migration' && (town === undefined || e.municipality === town))
+/**
+ * Events for movers (category "migration") still to come, soonest first; then those whose date
+ * is only published as a note (e.g. 「毎月第2土曜日」), with `date` undefined.
+ */
+export function upcomingMigrationEvents<E extends RegionEvent>(events: readonly E[], today: string, town?: string): { event: E; date?: string }[] {
+  const forMovers = events.filter((e) => e.category === 'migration' && (town === undefined || e.municipality === town))
+  const dated = forMovers
     .map((event) => ({ event, date: nextEventDate(event, today) }))
     .filter((x): x is { event: E; date: string } => x.date !== undefined)
     .sort((a, b) => a.date.localeCompare(b.date))
+  const undated = forMovers.filter((e) => !e.dates.length && !e.recurrence && e.dateNote).map((event) => ({ event }))
+  return [...dated, ...undated]
 }
 
 export interface TownFacts<S, E> {
@@ -73,7 +78,7 @@ export interface TownFacts<S, E> {
   regionSchemes: S[]
   /** Consultation schemes (移住相談窓口 etc.) of this town or the region. */
   contacts: S[]
-  events: { event: E; date: string }[]
+  events: { event: E; date?: string }[]
   spotsCount: number
 }
 

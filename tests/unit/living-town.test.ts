@@ -42,6 +42,17 @@ describe('dates in Japan', () => {
     expect(upcomingMigrationEvents(moverEvents, '2026-11-23').map((x) => x.event.id)).toEqual(['test-ijuu-soudan-hagi', 'test-kenou-ijuu-event'])
     expect(upcomingMigrationEvents([...snapshot.events, ...moverEvents], '2026-11-23', '35203').map((x) => x.date)).toEqual(['2027-01-17'])
   })
+
+  it('lists migration events whose date is only a note after the dated ones, without a date', () => {
+    const monthly = { ...moverEvents[0]!, id: 'test-monthly', dates: [], dateNote: { ja: '毎月第2土曜日' } }
+    const noDateAtAll = { ...moverEvents[0]!, id: 'test-nothing', dates: [] }
+    const listed = upcomingMigrationEvents([monthly, noDateAtAll, ...moverEvents], '2026-11-23')
+    expect(listed.map((x) => [x.event.id, x.date])).toEqual([
+      ['test-ijuu-soudan-hagi', '2026-12-05'],
+      ['test-kenou-ijuu-event', '2027-01-17'],
+      ['test-monthly', undefined],
+    ])
+  })
 })
 
 describe('town facts', () => {
