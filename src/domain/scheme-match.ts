@@ -40,14 +40,14 @@ export interface SchemeMatch {
 }
 
 /**
- * Audiences that limit a scheme to certain people, and who they are.
+ * Audiences that limit a scheme to certain people, the question that tells, and who they are.
  * A scheme whose audiences are all restricted fits only when one of them holds.
  */
-const RESTRICTED_AUDIENCES: Partial<Record<Audience, (p: MoverProfile) => boolean | undefined>> = {
-  businesses: (p) => (p.work === undefined ? undefined : p.work === 'startup' || p.work === 'succession'),
-  students: (p) => (p.work === undefined ? undefined : p.work === 'student'),
-  jobseekers: (p) => (p.work === undefined ? undefined : p.work === 'jobhunting' || p.work === 'student'),
-  families: (p) => (p.household === undefined ? undefined : p.household === 'children'),
+const RESTRICTED_AUDIENCES: Partial<Record<Audience, { question: 'work' | 'household'; holds: (p: MoverProfile) => boolean | undefined }>> = {
+  businesses: { question: 'work', holds: (p) => (p.work === undefined ? undefined : p.work === 'startup' || p.work === 'succession') },
+  students: { question: 'work', holds: (p) => (p.work === undefined ? undefined : p.work === 'student') },
+  jobseekers: { question: 'work', holds: (p) => (p.work === undefined ? undefined : p.work === 'jobhunting' || p.work === 'student') },
+  families: { question: 'household', holds: (p) => (p.household === undefined ? undefined : p.household === 'children') },
 }
 
 function listCondition<T extends string>(allowed: readonly T[] | undefined, answer: T | undefined, kind: ValueKind, reasons: MatchReason[], misses: MatchReason[]) {
@@ -79,10 +79,13 @@ export function matchScheme(profile: MoverProfile, scheme: Scheme): SchemeMatch 
 
   const restricted = scheme.audience.filter((a) => RESTRICTED_AUDIENCES[a])
   if (restricted.length === scheme.audience.length) {
-    const answers = restricted.map((a) => RESTRICTED_AUDIENCES[a]!(profile))
+    const rules = restricted.map((a) => RESTRICTED_AUDIENCES[a]!)
+    const answers = rules.map((rule) => rule.holds(profile))
     const fits = restricted.filter((_, i) => answers[i] === true)
+    // Say "for businesses only" unless the same answer was already given as the reason (e.g. the work condition).
+    const alreadySaid = rules.every((rule) => misses.some((m) => m.key === rule.question))
     if (fits.length) reasons.push({ key: 'audience', params: { kind: 'audience', values: fits } })
-    else if (answers.every((a) => a === false)) misses.push({ key: 'audienceOnly', params: { kind: 'audience', values: restricted } })
+    else if (answers.every((a) => a === false) && !alreadySaid) misses.push({ key: 'audienceOnly', params: { kind: 'audience', values: restricted } })
   }
 
   const matched = misses.length === 0

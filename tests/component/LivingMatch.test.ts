@@ -39,7 +39,8 @@ describe('LivingMatchPage: the questionnaire', () => {
     expect(reasons('scheme-otameshi-kurashi')).toEqual(['圏域全体（7市町共通）の制度です', 'おためし暮らしに関心がある方向けです', '移住を考えている方向けです'])
     expect(reasons('scheme-kosodate-app-35203')).toEqual(['山口市の制度です（移住先はまだ決めていない）', '世帯（子どもがいる世帯）が対象です', '子育て世帯が対象です'])
     const unmatched = wrapper.findAll('[data-testid="unmatched-scheme"]').map((li) => li.text())
-    expect(unmatched).toEqual([expect.stringContaining('学生のみが対象です'), expect.stringContaining('事業者のみが対象です')])
+    expect(unmatched).toEqual([expect.stringContaining('企業訪問バスツアー'), expect.stringContaining('中小企業の事業承継支援事業')])
+    expect(unmatched[0]).toContain('対象は「学生」の方です')
     expect(unmatched[1]).toContain('対象は「事業を継ぐ」の方です')
   })
 
@@ -86,6 +87,6 @@ describe('LivingMatchPage: the questionnaire', () => {
     const why = wrapper.findAll('[data-testid="unmatched-scheme"]').map((li) => li.text())
     expect(why.find((t) => t.startsWith('Trial-stay rent subsidy'))).toContain('Only for people taking a trial stay')
     expect(why.find((t) => t.startsWith('Child-raising app (Yamaguchi)'))).toContain('A scheme of Yamaguchi City, not the town you chose')
-    expect(why.find((t) => t.startsWith('Business succession'))).toContain('For Businesses only')
+    expect(why.find((t) => t.startsWith('Business succession'))).toContain('Only for: Taking over a business')
   })
 })
