@@ -9,7 +9,17 @@ export const routes: RouteRecordRaw[] = [
   { path: '/rally', name: 'rally', component: () => import('@/pages/RallyPage.vue') },
   { path: '/rally/:id', name: 'rally-detail', component: () => import('@/pages/RallyDetailPage.vue'), props: true },
   { path: '/rally/:id/complete', name: 'rally-complete', component: () => import('@/pages/RallyCompletePage.vue'), props: true },
-  { path: '/living', name: 'living', component: () => import('@/pages/LivingPage.vue') },
+  {
+    // Children of /living, so the bottom navigation's くらし・移住 stays highlighted on every living page.
+    path: '/living',
+    children: [
+      { path: '', name: 'living', component: () => import('@/pages/LivingPage.vue') },
+      { path: 'match', name: 'living-match', component: () => import('@/pages/LivingMatchPage.vue') },
+      { path: 'towns', name: 'living-towns', component: () => import('@/pages/LivingTownsPage.vue') },
+      { path: 'towns/:code', name: 'living-town', component: () => import('@/pages/LivingTownPage.vue'), props: true },
+      { path: 'compare', name: 'living-compare', component: () => import('@/pages/LivingComparePage.vue') },
+    ],
+  },
   { path: '/spots/:id', name: 'spot', component: () => import('@/pages/SpotDetailPage.vue'), props: true },
   { path: '/about', name: 'about', component: () => import('@/pages/AboutPage.vue') },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/pages/NotFoundPage.vue') },

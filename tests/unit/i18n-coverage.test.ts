@@ -33,7 +33,7 @@ function keysOf(locale: string): Map<string, string[]> {
 }
 
 /** Visible text must contain a letter (kana, kanji or Latin); lone symbols like "·" are fine. */
-const WORDY = /[A-Za-z\u3040-\u30ff\u3400-\u9fff]/
+const WORDY = /[A-Za-z\u3041-\u30fa\u3400-\u9fff]/ // not ・ or ー alone
 const LABEL_ATTRS = new Set(['aria-label', 'title', 'alt', 'placeholder', 'aria-description', 'label'])
 
 interface TemplateNode {
@@ -65,6 +65,20 @@ describe('locale files', () => {
 
   it('exist as the same files in ja and en', () => {
     expect([...en.keys()].sort()).toEqual([...ja.keys()].sort())
+  })
+
+  it('no two locale files of a language define the same top-level key (they are merged one level deep)', () => {
+    for (const locale of ['ja', 'en']) {
+      const owners = new Map<string, string>()
+      const clashes: string[] = []
+      for (const file of readdirSync(join(localeDir, locale))) {
+        for (const key of Object.keys(JSON.parse(readFileSync(join(localeDir, locale, file), 'utf8')))) {
+          if (owners.has(key)) clashes.push(`${locale}: "${key}" in ${owners.get(key)} and ${file}`)
+          owners.set(key, file)
+        }
+      }
+      expect(clashes).toEqual([])
+    }
   })
 
   it.each([...ja.keys()])('%s has the same keys in ja and en', (file) => {
