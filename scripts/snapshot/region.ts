@@ -92,7 +92,7 @@ export interface PointHolder {
 /**
  * Records sharing exactly the same point are fine when they are related: the same
  * numbered address (瑠璃光寺 and its 五重塔) or one name contains the other
- * (功山寺 / 功山寺仏殿). When the records at one point fall into more than one
+ * (功山寺 / 功山寺仏殿) – a name only containing the other is not related. When the records at one point fall into more than one
  * unrelated group, the point is a placeholder for all of them.
  * Returns the keys of the records whose point is a placeholder, with the other names.
  */
@@ -117,7 +117,9 @@ export function sharedPlaceholders(holders: PointHolder[]): Map<string, string[]
         const nb = coreName(b.name)
         const aa = coreAddress(a.address)
         const ab = coreAddress(b.address)
-        const related = (aa !== undefined && aa === ab) || (na.length >= 2 && nb.length >= 2 && (na.includes(nb) || nb.includes(na)))
+        // Same numbered address, or one name starts with the other (功山寺 / 功山寺仏殿);
+        // a name merely containing another (「Mine秋吉台ジオパークセンター」 / 秋吉台) is not enough.
+        const related = (aa !== undefined && aa === ab) || (na.length >= 2 && nb.length >= 2 && (na.startsWith(nb) || nb.startsWith(na)))
         if (related) parent[find(i)] = find(j)
       }
     }
