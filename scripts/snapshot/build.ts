@@ -13,8 +13,8 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs'
 import { basename, dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as v from 'valibot'
-import { EventSchema, SCHEMA_VERSION, SpotSchema, type Municipality, type Snapshot, type SnapshotBody, type Spot } from '../../src/domain/snapshot-schema'
-import { canonicalBody, sha256Hex, validateSnapshot } from '../../src/domain/snapshot-validate'
+import { EventSchema, SCHEMA_VERSION, SnapshotSchema, SpotSchema, type Municipality, type Snapshot, type SnapshotBody, type Spot } from '../../src/domain/snapshot-schema'
+import { canonicalBody, parseSnapshot, sha256Hex } from '../../src/domain/snapshot-validate'
 import { applyEnglishNames, curatedEvents, curatedRallies, curatedRoutes, curatedSchemes, curatedSpots } from './curated'
 import { FEEDS } from './feeds'
 import { importCsv, type Draft, type FileConfig } from './importers'
@@ -100,12 +100,19 @@ export async function buildSnapshot(options: { shared?: string; curated?: string
   const rallies = curatedRallies(curated, spotMap, region, rallyReport).sort(byId)
   reports.push(spotReport, routeReport, eventReport, schemeReport, rallyReport)
 
-  const body: SnapshotBody = { sources: [...sources].sort(byId), municipalities, spots, routes, events, schemes, rallies }
-  const hash = await sha256Hex(canonicalBody(body))
+  const raw = { sources: [...sources].sort(byId), municipalities, spots, routes, events, schemes, rallies }
   const generatedAt = `${sources.map((s) => s.asOf).sort().at(-1)}T00:00:00.000Z`
-  const snapshot = { schemaVersion: SCHEMA_VERSION, generatedAt, hash, ...body }
-  const checked = validateSnapshot(JSON.parse(JSON.stringify(snapshot)))
-  return { snapshot: checked as Snapshot, reports }
+  // Parse once so that every record's keys are in schema order (what the app's
+  // validator hashes), then hash that canonical body.
+  const parsed = v.parse(SnapshotSchema, JSON.parse(JSON.stringify({ schemaVersion: SCHEMA_VERSION, generatedAt, hash: '0'.repeat(64), ...raw })))
+  const body: Partial<Snapshot> = { ...parsed }
+  delete body.schemaVersion
+  delete body.generatedAt
+  delete body.hash
+  const hash = await sha256Hex(canonicalBody(body as SnapshotBody))
+  const snapshot = { schemaVersion: SCHEMA_VERSION, generatedAt, hash, ...body } as Snapshot
+  await parseSnapshot(JSON.stringify(snapshot))
+  return { snapshot, reports }
 }
 
 export function countsByMunicipality(snapshot: Snapshot): string {
