@@ -145,7 +145,8 @@ function spotFromRow(row: Row, line: number, cfg: FileConfig, layout: Layout, re
     ref,
     name,
     address,
-    addressMunicipality: municipalityFromAddress(address),
+    // 「山頭火生家跡（防府市八王子二丁目）」: no leading municipality, but one is named in the text.
+    addressMunicipality: municipalityFromAddress(address) ?? municipalityInText(address),
     statedMunicipality: ube ? '35202' : stated(row),
     rawPoint: point,
     pointReason: reason,
@@ -181,7 +182,7 @@ function importSpots(rows: ReturnType<typeof parseCsv>['rows'], cfg: FileConfig,
 }
 
 function importEvents(rows: ReturnType<typeof parseCsv>['rows'], cfg: FileConfig, report: SourceReport): EventDraft[] {
-  // Group one-row-per-date events: rows with the same 番号 (NO) or the same name are one event.
+  // Group one-row-per-date events: rows with the same 番号 (NO), or the same name at the same place, are one event.
   const live = rows.filter(({ line, raw }) => {
     report.read++
     if (isBlankRow(raw)) {
@@ -196,7 +197,9 @@ function importEvents(rows: ReturnType<typeof parseCsv>['rows'], cfg: FileConfig
   live.forEach(({ values }, i) => {
     const no = nfkc(get(values, 'NO', 'ID'))
     const name = nfkc(get(values, 'イベント名')).replace(/\s+/g, '')
-    for (const k of [no && `no:${no}`, name && `name:${name}`]) {
+    // The same name at the same place is the same event; two 「つつじまつり」 in different towns are not.
+    const place = nfkc(get(values, '場所名称') || get(values, '住所', '所在地_連結表記')).replace(/\s+/g, '')
+    for (const k of [no && `no:${no}`, name && `name:${name}|${place}`]) {
       if (!k) continue
       const j = firstBy.get(k)
       if (j === undefined) firstBy.set(k, i)

@@ -1,8 +1,11 @@
 /** Applies the region and plausibility rules to the drafts of all feeds. */
 import type { MunicipalityCode, Point, RegionEvent, Spot } from '../../src/domain/snapshot-schema'
 import type { Draft, EventDraft, SpotDraft } from './importers'
-import { coreName, pointKey, Region, REGION_NAMES, sharedPlaceholders } from './region'
+import { pointKey, Region, REGION_NAMES, sharedPlaceholders } from './region'
 import type { SourceReport } from './report'
+
+/** Name for duplicate checks: width and spaces ignored, brackets kept (萩藩主毛利家墓所（大照院墓所） ≠ （旧天樹院墓所）). */
+const sameName = (name: string) => name.normalize('NFKC').replace(/[\s「」『』]/g, '')
 
 const NAME_OF = Object.fromEntries(Object.entries(REGION_NAMES).map(([n, c]) => [c, n])) as Record<MunicipalityCode, string>
 const label = (m: string | undefined) => (m === undefined ? '?' : m === 'outside' ? 'outside the region' : NAME_OF[m as MunicipalityCode])
@@ -62,7 +65,7 @@ export function applyRules(drafts: Array<{ draft: Draft; report: SourceReport }>
   // (the municipalities' own files come first), preferring one with a trusted point.
   const kept = new Map<string, { spot: Spot; report: SourceReport; draft: SpotDraft }>()
   for (const entry of spots) {
-    const key = `${entry.spot.municipality}|${coreName(entry.spot.name.ja)}`
+    const key = `${entry.spot.municipality}|${sameName(entry.spot.name.ja)}`
     const prior = kept.get(key)
     if (!prior) {
       kept.set(key, entry)
