@@ -23,7 +23,7 @@ export function parseCsv(text: string | Buffer): CsvTable {
     relax_quotes: true,
     skip_empty_lines: false,
     info: true,
-  }) as Array<{ record: string[]; info: { lines: number } }>
+  }) as unknown as Array<{ record: string[]; info: { lines: number } }>
   if (records.length === 0) return { headers: [], rows: [] }
   const headers = records[0]!.record.map(nfkc)
   const rows = records.slice(1).map(({ record, info }) => {

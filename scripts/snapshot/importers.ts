@@ -29,6 +29,8 @@ interface DraftBase {
   statedMunicipality: AddressMunicipality
   rawPoint?: Point
   pointReason?: string
+  /** Report notes ([reason, example]); written to the report only if the record is kept. */
+  notes: Array<[string, string]>
 }
 
 export interface SpotDraft extends DraftBase {
@@ -111,15 +113,16 @@ function spotFromRow(row: Row, line: number, cfg: FileConfig, layout: Layout, re
     return undefined
   }
   const key = idPart(get(row, 'ID', 'NO', 'id')) ?? `l${line}`
+  const notes: Array<[string, string]> = []
   let address = ube ? get(row, 'adress') : text(get(row, '住所', '所在地_連結表記'), get(row, '方書', '建物名等(方書)'))?.replace(/\n/g, ' ')
   // kankospot addresses leave out 「山口県宇部市」: the file is 宇部市's own.
   if (ube && address && !municipalityFromAddress(address)) address = `山口県宇部市${address}`
   const { point, reason } = parsePoint(get(row, '緯度'), get(row, '経度'))
   const { url, reason: urlReason } = parseUrl(get(row, 'URL'))
-  if (urlReason) report.note(urlReason, `${name} (${ref})`)
+  if (urlReason) notes.push([urlReason, `${name} (${ref})`])
   const phoneText = get(row, '連絡先電話番号', 'phone')
   const phone = parsePhone(phoneText)
-  if (phoneText && !phone) report.note('phone not a number, left out', `${name}: ${phoneText}`)
+  if (phoneText && !phone) notes.push(['phone not a number, left out', `${name}: ${phoneText}`])
   const fees = text(get(row, '料金(基本)', 'price'), get(row, '料金(詳細)'))
   const record = clean({
     id: `${cfg.idPrefix}-${key}`,
@@ -150,6 +153,7 @@ function spotFromRow(row: Row, line: number, cfg: FileConfig, layout: Layout, re
     statedMunicipality: ube ? '35202' : stated(row),
     rawPoint: point,
     pointReason: reason,
+    notes,
     record,
   }
 }
@@ -170,7 +174,7 @@ function importSpots(rows: ReturnType<typeof parseCsv>['rows'], cfg: FileConfig,
       if (prev && continuation) {
         const desc = text(prev.record.description?.ja, continuation)!
         prev.record.description = { ja: desc }
-        report.note('record broken by an unquoted line break: text merged, the shifted fields after the break ignored', `${prev.name} (${prev.ref})`)
+        prev.notes.push(['record broken by an unquoted line break: text merged, the shifted fields after the break ignored', `${prev.name} (${prev.ref})`])
       }
       report.drop('continuation of the previous row (line break inside an unquoted field), merged into it', `line ${line}: ${continuation.slice(0, 30)}`)
       continue
@@ -224,12 +228,13 @@ function importEvents(rows: ReturnType<typeof parseCsv>['rows'], cfg: FileConfig
       for (const r of group) report.drop('no event name', `line ${r.line}`)
       continue
     }
+    const notes: Array<[string, string]> = []
     if (group.length > 1) {
       for (const r of group.slice(1)) report.drop('another date of an event already read (grouped into one event)', `${name} (line ${r.line})`)
-      report.note('rows grouped into one event with several dates', `${name}: ${group.length} rows`)
+      notes.push(['rows grouped into one event with several dates', `${name}: ${group.length} rows`])
     }
     const dates: EventDate[] = []
-    const notes: string[] = []
+    const dateNotes: string[] = []
     for (const r of group) {
       const start = parseDate(get(r.values, '開始日'))
       const end = parseDate(get(r.values, '終了日'))
@@ -240,17 +245,17 @@ function importEvents(rows: ReturnType<typeof parseCsv>['rows'], cfg: FileConfig
         const et = parseTime(get(r.values, '終了時間'))
         if (st) d.startTime = st
         if (et) d.endTime = et
-        if (end && !end.ok) notes.push(`～${end.note}`)
+        if (end && !end.ok) dateNotes.push(`～${end.note}`)
         dates.push(d)
       } else if (start && !start.ok) {
-        notes.push(end && !end.ok && end.note !== start.note ? `${start.note}～${end.note}` : start.note)
-        report.note(`date kept as text: ${start.reason}`, `${name}: ${get(r.values, '開始日')}`)
+        dateNotes.push(end && !end.ok && end.note !== start.note ? `${start.note}～${end.note}` : start.note)
+        notes.push([`date kept as text: ${start.reason}`, `${name}: ${get(r.values, '開始日')}`])
       }
       const special = text(get(r.values, '開始日時特記事項'))
-      if (special && !notes.includes(special)) notes.push(special)
+      if (special && !dateNotes.includes(special)) dateNotes.push(special)
     }
     const uniqueDates = [...new Map(dates.map((d) => [JSON.stringify(d), d])).values()].sort((a, b) => a.start.localeCompare(b.start) || (a.startTime ?? '').localeCompare(b.startTime ?? ''))
-    if (uniqueDates.length === 0 && notes.length === 0) {
+    if (uniqueDates.length === 0 && dateNotes.length === 0) {
       report.drop('no date at all (開始日 and 開始日時特記事項 empty)', `${name} (${ref})`)
       continue
     }
@@ -258,10 +263,10 @@ function importEvents(rows: ReturnType<typeof parseCsv>['rows'], cfg: FileConfig
     const venue = text(get(row, '場所名称'))
     const { point, reason } = parsePoint(get(row, '緯度'), get(row, '経度'))
     const { url, reason: urlReason } = parseUrl(get(row, 'URL'))
-    if (urlReason) report.note(urlReason, `${name} (${ref})`)
+    if (urlReason) notes.push([urlReason, `${name} (${ref})`])
     const phoneText = get(row, '連絡先電話番号')
     const phone = parsePhone(phoneText)
-    if (phoneText && !phone) report.note('phone not a number, left out', `${name}: ${phoneText}`)
+    if (phoneText && !phone) notes.push(['phone not a number, left out', `${name}: ${phoneText}`])
     const description = group.map((r) => text(get(r.values, '説明'))).find(Boolean)
     const key = idPart(get(row, 'NO', 'ID')) ?? `l${first.line}`
     const record = clean({
@@ -270,7 +275,7 @@ function importEvents(rows: ReturnType<typeof parseCsv>['rows'], cfg: FileConfig
       name: localized(name, get(row, 'イベント名_英語'))!,
       description: localized(description),
       dates: uniqueDates,
-      dateNote: localized(notes.length ? notes.join('\n') : undefined),
+      dateNote: localized(dateNotes.length ? dateNotes.join('\n') : undefined),
       venue: localized(venue && venue.length <= 500 ? venue : venue?.slice(0, 500)),
       fees: localized(text(get(row, '料金(基本)'), get(row, '料金(詳細)'))),
       organizer: localized(text(get(row, '主催者'))?.slice(0, 500)),
@@ -289,6 +294,7 @@ function importEvents(rows: ReturnType<typeof parseCsv>['rows'], cfg: FileConfig
       statedMunicipality: stated(row),
       rawPoint: point,
       pointReason: reason,
+      notes,
       record,
     })
   }

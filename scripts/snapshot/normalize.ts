@@ -46,14 +46,14 @@ export function parseTime(input: string): string | undefined {
 export function parsePhone(input: string): string | undefined {
   const s = nfkc(input).replace(/[()（）]/g, (c) => (c === '(' || c === '（' ? '' : '-')).replace(/[‐―ー－−ｰ]/g, '-').replace(/\s+/g, '')
   const first = s.split(/[,、/]/)[0] ?? ''
-  return v.is(PhoneSchema, first) ? first : undefined
+  return v.safeParse(PhoneSchema, first).success ? first : undefined
 }
 
 /** Only https links are kept (the app renders https:, tel:, mailto: only). */
 export function parseUrl(input: string): { url?: string; reason?: string } {
-  const s = nfkc(input)
+  const s: string = nfkc(input)
   if (!s) return {}
-  if (v.is(HttpsUrlSchema, s)) return { url: s }
+  if (v.safeParse(HttpsUrlSchema, s).success) return { url: s }
   return { reason: s.startsWith('http://') ? 'URL is http:// (not https), left out' : 'URL not usable, left out' }
 }
 

@@ -57,6 +57,7 @@ export function applyRules(drafts: Array<{ draft: Draft; report: SourceReport }>
       spots.push({ spot, report, draft })
     } else {
       events.push({ ...(draft as EventDraft).record, municipality, ...(point ? { point } : {}) } as RegionEvent)
+      for (const [reason, example] of draft.notes) report.note(reason, example)
       report.kept++
     }
   }
@@ -78,6 +79,9 @@ export function applyRules(drafts: Array<{ draft: Draft; report: SourceReport }>
       entry.report.drop('duplicate (same name in the same municipality)', `${entry.spot.name.ja} → ${prior.spot.id}`)
     }
   }
-  for (const { report } of kept.values()) report.kept++
+  for (const { report, draft } of kept.values()) {
+    for (const [reason, example] of draft.notes) report.note(reason, example)
+    report.kept++
+  }
   return { spots: [...kept.values()].map((e) => e.spot), events, placeholderPoints }
 }

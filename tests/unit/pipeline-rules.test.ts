@@ -127,7 +127,7 @@ describe('applyRules', () => {
     ({ code, boundary: { type: 'Polygon', coordinates: [[[west, 34], [west + 0.1, 34], [west + 0.1, 34.1], [west, 34.1], [west, 34]]] } }) as Municipality
   const region = new Region([square('35203', 131.4), square('35206', 131.5)])
   const draft = (name: string, over: Partial<SpotDraft>): Draft => ({
-    kind: 'spot', ref: name, name, addressMunicipality: undefined, statedMunicipality: undefined,
+    kind: 'spot', ref: name, name, addressMunicipality: undefined, statedMunicipality: undefined, notes: [],
     record: { id: `t-${name}`, category: 'other', name: { ja: name }, source: 't', asOf: '2022-03-31' }, ...over,
   })
 
