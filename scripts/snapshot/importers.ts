@@ -290,7 +290,8 @@ function importEvents(rows: ReturnType<typeof parseCsv>['rows'], cfg: FileConfig
       ref,
       name,
       address,
-      addressMunicipality: municipalityFromAddress(address) ?? municipalityInText(venue),
+      // Address first, then a municipality named in the venue or the event name (「山陽小野田市高校サッカーフェスティバル」).
+      addressMunicipality: municipalityFromAddress(address) ?? municipalityInText(venue) ?? municipalityInText(name),
       statedMunicipality: stated(row),
       rawPoint: point,
       pointReason: reason,

@@ -82,6 +82,13 @@ function coreAddress(address: string | undefined): string | undefined {
   return /\d/.test(s) ? s.replace(/[‐―ー－−-]/g, '-') : undefined
 }
 
+/** Same numbered address, also when one adds a note after the number (「糸米2-9」 / 「糸米2-9 木戸神社先」). */
+function sameAddress(a: string | undefined, b: string | undefined): boolean {
+  if (a === undefined || b === undefined) return false
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a]
+  return long.startsWith(short) && !/^[\d-]/.test(long.slice(short.length))
+}
+
 export interface PointHolder {
   key: string
   name: string
@@ -119,7 +126,7 @@ export function sharedPlaceholders(holders: PointHolder[]): Map<string, string[]
         const ab = coreAddress(b.address)
         // Same numbered address, or one name starts with the other (功山寺 / 功山寺仏殿);
         // a name merely containing another (「Mine秋吉台ジオパークセンター」 / 秋吉台) is not enough.
-        const related = (aa !== undefined && aa === ab) || (na.length >= 2 && nb.length >= 2 && (na.startsWith(nb) || nb.startsWith(na)))
+        const related = sameAddress(aa, ab) || (na.length >= 2 && nb.length >= 2 && (na.startsWith(nb) || nb.startsWith(na)))
         if (related) parent[find(i)] = find(j)
       }
     }

@@ -89,6 +89,8 @@ describe('placeholder points', () => {
     ['one name starts with the other (功山寺 / 功山寺仏殿)', [['功山寺', '山口県下関市長府川端1丁目'], ['功山寺仏殿', '山口県下関市長府川端一丁目']], false],
     ['unrelated Hagi sites on 松下村塾\'s point', [['松下村塾', '山口県萩市椿東松本市1537'], ['東光寺', '山口県萩市椿東椎原1647'], ['萩反射炉', '山口県萩市椿東上ノ原']], true],
     ['a name that only contains the other (秋吉台 / Karstar on the city hall)', [['秋吉台', '山口県美祢市秋芳町秋吉'], ['Mine秋吉台ジオパークセンター「Karstar」', '山口県美祢市大嶺町東分']], true],
+    ['same number, one address with a note (木戸神社 / 木戸孝允旧邸跡)', [['木戸神社', '山口県山口市糸米２-９'], ['木戸孝允旧邸跡', '山口県山口市糸米２-９　木戸神社先']], false],
+    ['1-1 and 1-10 are different addresses', [['旧山口藩庁門', '山口県山口市滝町1-1'], ['どこか', '山口県山口市滝町1-10']], true],
     ['a point used once', [['防府天満宮', '山口県防府市松崎町14-1']], false],
   ])('%s → placeholder: %s', (_, records, placeholder) => {
     const result = sharedPlaceholders((records as string[][]).map(([name, address], i) => ({ key: String(i), name: name!, address, point: p })))
