@@ -33,7 +33,8 @@ export function applyRules(drafts: Array<{ draft: Draft; report: SourceReport }>
     if (a && s && a !== s) report.note('address and the stated municipality (市区町村名/code) disagree; the address is used', `${draft.name}: ${label(a)} / ${label(s)}`)
     const municipality = a ?? s ?? byPoint
     if (municipality === 'outside') {
-      report.drop('outside the 7 municipalities', draft.name)
+      if (byPoint) report.drop('outside the 7 municipalities by address, but the point lies inside one: address and point disagree', `${draft.name}: point in ${label(byPoint)}`)
+      else report.drop('outside the 7 municipalities', draft.name)
       continue
     }
     if (!municipality) {

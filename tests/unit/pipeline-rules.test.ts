@@ -135,7 +135,8 @@ describe('applyRules', () => {
 
   it.each([
     ['address and point agree → trusted point', { addressMunicipality: '35203', rawPoint: { lat: 34.05, lng: 131.45 } }, '35203', true, undefined],
-    ['address outside the region → dropped', { addressMunicipality: 'outside', rawPoint: { lat: 34.05, lng: 131.45 } }, undefined, false, 'outside the 7 municipalities'],
+    ['address outside the region → dropped', { addressMunicipality: 'outside' }, undefined, false, 'outside the 7 municipalities'],
+    ['address outside, point inside → dropped, the disagreement reported', { addressMunicipality: 'outside', rawPoint: { lat: 34.05, lng: 131.45 } }, undefined, false, 'outside the 7 municipalities by address, but the point lies inside one: address and point disagree'],
     ['address and point disagree → kept by address, no point', { addressMunicipality: '35206', rawPoint: { lat: 34.05, lng: 131.45 } }, '35206', false, 'address and point disagree: no trusted point'],
     ['no address → municipality from the point', { rawPoint: { lat: 34.05, lng: 131.55 } }, '35206', true, undefined],
     ['no address, point at sea → dropped', { rawPoint: { lat: 33.9, lng: 131.45 } }, undefined, false, 'outside the 7 municipalities (no municipality in the address; the point lies outside the region)'],
