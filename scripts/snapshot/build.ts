@@ -1,59 +1,174 @@
 /**
  * Builds public/data/snapshot.json (and its small meta file) from the shared
- * boundary data and the curated source files in data/curated/.
+ * open data, boundaries and seeds (../shared) and the curated files in data/curated/.
  *
- *   npm run snapshot
+ *   npm run snapshot                     build, validate, write, print the per-source report
+ *   npm run snapshot -- --check FILE...  print the report for any CSV files; writes nothing;
+ *                                        exits non-zero only when a file cannot be read
  *
- * Output is deterministic: the same inputs give the same bytes. `generatedAt`
- * is the newest as-of date of the sources, not the wall clock.
+ * Output is deterministic: the same inputs give the same bytes (records sorted by
+ * id; `generatedAt` is the newest as-of date of the sources, not the wall clock).
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs'
-import { dirname, resolve } from 'node:path'
+import { basename, dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { SCHEMA_VERSION, type Municipality, type SnapshotBody } from '../../src/domain/snapshot-schema'
-import { canonicalBody, sha256Hex, validateSnapshot } from '../../src/domain/snapshot-validate'
+import * as v from 'valibot'
+import { EventSchema, SCHEMA_VERSION, SnapshotSchema, SpotSchema, type Municipality, type Snapshot, type SnapshotBody, type Spot } from '../../src/domain/snapshot-schema'
+import { canonicalBody, parseSnapshot, sha256Hex } from '../../src/domain/snapshot-validate'
+import { applyEnglishNames, curatedEvents, curatedRallies, curatedRoutes, curatedSchemes, curatedSpots } from './curated'
+import { FEEDS } from './feeds'
+import { importCsv, type Draft, type FileConfig } from './importers'
 import { loadMunicipalities } from './municipalities'
+import { Region } from './region'
+import { formatReports, SourceReport } from './report'
+import { applyRules } from './rules'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 export const SHARED = resolve(root, process.env.SHARED_DIR ?? '../shared')
+export const CURATED = resolve(root, 'data/curated')
 
 function readJson<T>(path: string): T {
   return JSON.parse(readFileSync(path, 'utf8')) as T
 }
 
-export async function buildSnapshot() {
-  const sources = readJson<SnapshotBody['sources']>(resolve(root, 'data/curated/sources.json'))
-  const sample = readJson<Omit<SnapshotBody, 'sources' | 'municipalities'>>(resolve(root, 'data/curated/sample.json'))
-  const municipalities: Municipality[] = loadMunicipalities(resolve(SHARED, 'data/municipalities.geojson'))
-  const body: SnapshotBody = {
-    sources,
-    municipalities,
-    spots: sample.spots,
-    routes: sample.routes,
-    events: sample.events,
-    schemes: sample.schemes,
-    rallies: sample.rallies,
+const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+
+/** Reads CSV files into drafts; a file that cannot be read or has an unknown layout gets an error in its report. */
+export function importFiles(files: Array<{ path: string; cfg: FileConfig }>): { drafts: Array<{ draft: Draft; report: SourceReport }>; reports: SourceReport[]; unreadable: number } {
+  const drafts: Array<{ draft: Draft; report: SourceReport }> = []
+  const reports: SourceReport[] = []
+  let unreadable = 0
+  for (const { path, cfg } of files) {
+    const report = new SourceReport(cfg.file, cfg.source)
+    reports.push(report)
+    let content: Buffer
+    try {
+      content = readFileSync(path)
+    } catch (error) {
+      report.error = `cannot read ${path}: ${(error as Error).message}`
+      unreadable++
+      continue
+    }
+    try {
+      for (const draft of importCsv(content, cfg, report)) drafts.push({ draft, report })
+    } catch (error) {
+      report.error = (error as Error).message
+    }
   }
-  const hash = await sha256Hex(canonicalBody(body))
-  const generatedAt = `${sources.map((s) => s.asOf).sort().at(-1)}T00:00:00.000Z`
-  const snapshot = { schemaVersion: SCHEMA_VERSION, generatedAt, hash, ...body }
-  validateSnapshot(JSON.parse(JSON.stringify(snapshot)))
-  return snapshot
+  return { drafts, reports, unreadable }
 }
 
-async function main() {
-  const snapshot = await buildSnapshot()
+/** Final per-record validation: a record the app would refuse is dropped and reported. */
+function keepValid<T extends { id: string; name: { ja: string } }>(records: T[], schema: v.GenericSchema<unknown, unknown>, reportFor: (r: T) => SourceReport | undefined): T[] {
+  return records.filter((r) => {
+    const result = v.safeParse(schema, r)
+    if (result.success) return true
+    const report = reportFor(r)
+    const issue = result.issues[0]
+    report?.drop(`invalid: ${(issue.path ?? []).map((p) => String(p.key)).join('.')} ${issue.message}`, r.name.ja)
+    if (report) report.kept--
+    return false
+  })
+}
+
+export async function buildSnapshot(options: { shared?: string; curated?: string } = {}): Promise<{ snapshot: Snapshot; reports: SourceReport[] }> {
+  const shared = options.shared ?? SHARED
+  const curated = options.curated ?? CURATED
+  const sources = readJson<SnapshotBody['sources']>(resolve(curated, 'sources.json'))
+  const municipalities: Municipality[] = loadMunicipalities(resolve(shared, 'data/municipalities.geojson'))
+  const region = new Region(municipalities)
+
+  const { drafts, reports } = importFiles(FEEDS.map((cfg) => ({ path: resolve(shared, 'data/opendata', cfg.file), cfg })))
+  const failed = reports.filter((r) => r.error)
+  if (failed.length) throw new Error(failed.map((r) => r.error).join('\n'))
+  const ruled = applyRules(drafts, region)
+  const reportOf = new Map(reports.map((r) => [r.source, r]))
+
+  const spotReport = new SourceReport('data/curated/spots-curated.json', 'curated')
+  const routeReport = new SourceReport('data/curated/routes.json', 'curated')
+  const eventReport = new SourceReport('data/curated/events-*.json', 'curated')
+  const schemeReport = new SourceReport('data/curated/schemes.json', 'curated')
+  const rallyReport = new SourceReport('data/curated/rallies.json', 'curated')
+
+  const feedSpots = keepValid(ruled.spots, SpotSchema, (s) => reportOf.get(s.source))
+  const spots: Spot[] = [...feedSpots, ...curatedSpots(curated, region, spotReport)].sort(byId)
+  applyEnglishNames(curated, spots)
+  const spotMap = new Map(spots.map((s) => [s.id, s]))
+  const events = [...keepValid(ruled.events, EventSchema, (e) => reportOf.get(e.source)), ...curatedEvents(curated, ['events-seeds.json', 'events-annual.json'], region, eventReport)].sort(byId)
+  const routes = curatedRoutes(curated, spotMap, region, routeReport).sort(byId)
+  const schemes = curatedSchemes(curated, schemeReport).sort(byId)
+  const rallies = curatedRallies(curated, spotMap, region, rallyReport).sort(byId)
+  reports.push(spotReport, routeReport, eventReport, schemeReport, rallyReport)
+
+  const raw = { sources: [...sources].sort(byId), municipalities, spots, routes, events, schemes, rallies }
+  const generatedAt = `${sources.map((s) => s.asOf).sort().at(-1)}T00:00:00.000Z`
+  // Parse once so that every record's keys are in schema order (what the app's
+  // validator hashes), then hash that canonical body.
+  const parsed = v.parse(SnapshotSchema, JSON.parse(JSON.stringify({ schemaVersion: SCHEMA_VERSION, generatedAt, hash: '0'.repeat(64), ...raw })))
+  const body: Partial<Snapshot> = { ...parsed }
+  delete body.schemaVersion
+  delete body.generatedAt
+  delete body.hash
+  const hash = await sha256Hex(canonicalBody(body as SnapshotBody))
+  const snapshot = { schemaVersion: SCHEMA_VERSION, generatedAt, hash, ...body } as Snapshot
+  await parseSnapshot(JSON.stringify(snapshot))
+  return { snapshot, reports }
+}
+
+export function countsByMunicipality(snapshot: Snapshot): string {
+  const lines = ['Records per municipality (spots / events / schemes / rally checkpoints):']
+  for (const m of snapshot.municipalities) {
+    const spots = snapshot.spots.filter((s) => s.municipality === m.code)
+    const withPoint = spots.filter((s) => s.point).length
+    const events = snapshot.events.filter((e) => e.municipality === m.code).length
+    const schemes = snapshot.schemes.filter((s) => s.municipality === m.code).length
+    const checkpoints = snapshot.rallies.flatMap((r) => r.checkpoints).filter((c) => c.municipality === m.code).length
+    lines.push(`  ${m.code} ${m.name.ja.padEnd(6, '　')} spots ${spots.length} (${withPoint} with a trusted point), events ${events}, schemes ${schemes}, checkpoints ${checkpoints}`)
+  }
+  lines.push(`  region-wide schemes ${snapshot.schemes.filter((s) => s.municipality === 'region').length}; routes ${snapshot.routes.length}; rallies ${snapshot.rallies.length}; sources ${snapshot.sources.length}`)
+  return lines.join('\n')
+}
+
+/** `--check FILE...`: the report for arbitrary CSVs; nothing is written. */
+export async function check(paths: string[], shared = SHARED): Promise<{ text: string; exitCode: number }> {
+  const region = new Region(loadMunicipalities(resolve(shared, 'data/municipalities.geojson')))
+  const files = paths.map((path) => {
+    const file = basename(path)
+    const known = FEEDS.find((f) => f.file === file)
+    return { path, cfg: known ?? { file, source: `check:${file}`, idPrefix: 'check', asOf: '1970-01-01' } }
+  })
+  const { drafts, reports, unreadable } = importFiles(files)
+  applyRules(drafts, region)
+  return { text: formatReports(reports, true), exitCode: unreadable > 0 ? 1 : 0 }
+}
+
+async function main(argv: string[]) {
+  const at = argv.indexOf('--check')
+  if (at >= 0) {
+    const paths = argv.slice(at + 1)
+    if (paths.length === 0) {
+      console.error('usage: npm run snapshot -- --check FILE.csv [FILE.csv …]')
+      process.exit(2)
+    }
+    const { text, exitCode } = await check(paths)
+    console.log(text)
+    process.exit(exitCode)
+  }
+  const { snapshot, reports } = await buildSnapshot()
   const out = resolve(root, 'public/data')
   mkdirSync(out, { recursive: true })
-  writeFileSync(resolve(out, 'snapshot.json'), JSON.stringify(snapshot))
+  const json = JSON.stringify(snapshot)
+  writeFileSync(resolve(out, 'snapshot.json'), json)
   const meta = { schemaVersion: snapshot.schemaVersion, generatedAt: snapshot.generatedAt, hash: snapshot.hash }
   writeFileSync(resolve(out, 'snapshot-meta.json'), JSON.stringify(meta) + '\n')
-  const counts = Object.fromEntries(Object.entries(snapshot).filter(([, v]) => Array.isArray(v)).map(([k, v]) => [k, (v as unknown[]).length]))
-  console.log('snapshot written:', snapshot.hash.slice(0, 12), counts)
+  console.log(formatReports(reports))
+  console.log(countsByMunicipality(snapshot))
+  const { gzipSync } = await import('node:zlib')
+  console.log(`snapshot written: ${snapshot.hash.slice(0, 12)}, ${Buffer.byteLength(json)} bytes (${gzipSync(json, { level: 9 }).length} gzipped)`)
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
-  main().catch((error) => {
+  main(process.argv.slice(2)).catch((error) => {
     console.error(error instanceof Error ? `${error.message}\n${(error as { details?: string[] }).details?.join('\n') ?? ''}` : error)
     process.exit(1)
   })

@@ -22,7 +22,7 @@ describe('HomePage', () => {
     expect(cards.map((c) => c.find('.card__title').text()).sort()).toEqual(snapshot.spots.map((s) => s.name.ja).sort())
     expect(cards[0]!.attributes('href')).toMatch(/^\/spots\//)
     expect(wrapper.text()).toContain('データ更新日')
-  })
+  }, 30_000) // the full snapshot has several hundred spots; mounting them all in jsdom takes a few seconds
 
   it('shows English names in English, and marks Japanese fallbacks with lang="ja"', async () => {
     const snapshot = loadCommittedSnapshot()
@@ -32,7 +32,7 @@ describe('HomePage', () => {
     const title = wrapper.findAll('.card__title').find((t) => t.text() === withEnglish.name.en)
     expect(title?.attributes('lang')).toBe('en')
     expect(wrapper.text()).toContain('Places to visit')
-  })
+  }, 30_000)
 
   it('says there is nothing to show when no data is stored and the network is unreachable', async () => {
     const { wrapper } = await mountApp(HomePage)

@@ -1,0 +1,158 @@
+/**
+ * Hand-curated records (data/curated/*.json): what no feed has. Each record names
+ * its source. Points are checked like the feeds' points: a point outside its
+ * municipality is removed (spots) or the record is refused (route stops, checkpoints).
+ */
+import { readFileSync, existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import * as v from 'valibot'
+import {
+  CheckpointSchema, EventSchema, RallySchema, RouteSchema, SchemeSchema, SpotSchema,
+  type Checkpoint, type Localized, type Point, type Rally, type RegionEvent, type Route, type Scheme, type Spot,
+} from '../../src/domain/snapshot-schema'
+import { coreName, Region } from './region'
+import { SourceReport } from './report'
+
+const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T
+
+function validated<T>(schema: v.GenericSchema<unknown, T>, value: unknown, report: SourceReport, label: string): T | undefined {
+  const result = v.safeParse(schema, value)
+  if (result.success) return result.output
+  const issue = result.issues[0]
+  report.drop(`invalid: ${(issue.path ?? []).map((p) => String(p.key)).join('.')} ${issue.message}`, label)
+  return undefined
+}
+
+export function curatedSpots(dir: string, region: Region, report: SourceReport): Spot[] {
+  const out: Spot[] = []
+  for (const raw of readJson<Spot[]>(resolve(dir, 'spots-curated.json'))) {
+    report.read++
+    const spot = { ...raw }
+    if (spot.point && !region.contains(spot.municipality, spot.point)) {
+      report.note('point outside its municipality: point removed', spot.name.ja)
+      delete spot.point
+    }
+    const ok = validated(SpotSchema, spot, report, spot.id)
+    if (ok) {
+      out.push(ok)
+      report.kept++
+    }
+  }
+  return out
+}
+
+/** English names by Japanese name (brackets and spaces ignored); only fills a missing `en`. */
+export function applyEnglishNames(dir: string, spots: Spot[]): number {
+  const names = readJson<Record<string, string>>(resolve(dir, 'english-names.json'))
+  const map = new Map(Object.entries(names).map(([ja, en]) => [coreName(ja), en]))
+  let n = 0
+  for (const spot of spots) {
+    const en = map.get(coreName(spot.name.ja))
+    if (en && !spot.name.en) {
+      spot.name = { ja: spot.name.ja, en }
+      n++
+    }
+  }
+  return n
+}
+
+interface StopInput {
+  spotId?: string
+  name?: Localized
+  point?: Point
+  note?: Localized
+}
+type RouteInput = Omit<Route, 'stops'> & { stops: StopInput[] }
+
+export function curatedRoutes(dir: string, spots: Map<string, Spot>, region: Region, report: SourceReport): Route[] {
+  const out: Route[] = []
+  for (const raw of readJson<RouteInput[]>(resolve(dir, 'routes.json'))) {
+    report.read++
+    const stops = []
+    let broken = ''
+    for (const s of raw.stops) {
+      const spot = s.spotId ? spots.get(s.spotId) : undefined
+      if (s.spotId && !spot) broken ||= `stop refers to unknown spot ${s.spotId}`
+      const point = s.point ?? spot?.point
+      if (!point) broken ||= `stop ${s.name?.ja ?? s.spotId} has no trusted point`
+      else if (spot && !region.contains(spot.municipality, point)) broken ||= `stop ${spot.name.ja} lies outside its municipality`
+      stops.push({ name: s.name ?? spot?.name ?? { ja: '?' }, ...(s.spotId ? { spotId: s.spotId } : {}), ...(point ? { point } : {}), ...(s.note ? { note: s.note } : {}) })
+    }
+    if (broken) {
+      report.drop(broken, raw.id)
+      continue
+    }
+    const ok = validated(RouteSchema, { ...raw, stops }, report, raw.id)
+    if (ok) {
+      out.push(ok)
+      report.kept++
+    }
+  }
+  return out
+}
+
+export function curatedEvents(dir: string, files: string[], region: Region, report: SourceReport): RegionEvent[] {
+  const out: RegionEvent[] = []
+  for (const file of files) {
+    for (const raw of readJson<RegionEvent[]>(resolve(dir, file))) {
+      report.read++
+      const event = { ...raw }
+      if (event.point && !region.contains(event.municipality, event.point)) {
+        report.note('point outside its municipality: point removed', event.name.ja)
+        delete event.point
+      }
+      if (event.dates.length === 0 && !event.recurrence && !event.dateNote) {
+        report.drop('no date, no rule, no date note', event.id)
+        continue
+      }
+      const ok = validated(EventSchema, event, report, event.id)
+      if (ok) {
+        out.push(ok)
+        report.kept++
+      }
+    }
+  }
+  return out
+}
+
+export function curatedSchemes(dir: string, report: SourceReport): Scheme[] {
+  const out: Scheme[] = []
+  for (const raw of readJson<Scheme[]>(resolve(dir, 'schemes.json'))) {
+    report.read++
+    const ok = validated(SchemeSchema, raw, report, raw.id)
+    if (ok) {
+      out.push(ok)
+      report.kept++
+    }
+  }
+  return out
+}
+
+type CheckpointInput = Omit<Checkpoint, 'point' | 'name' | 'municipality'> & Partial<Pick<Checkpoint, 'point' | 'name' | 'municipality'>>
+type RallyInput = Omit<Rally, 'checkpoints' | 'keys'> & { checkpoints: CheckpointInput[] }
+
+export function curatedRallies(dir: string, spots: Map<string, Spot>, region: Region, report: SourceReport): Rally[] {
+  const keysPath = resolve(dir, 'rally-keys.json')
+  const keys = existsSync(keysPath) ? readJson<Record<string, Rally['keys']>>(keysPath) : {}
+  const out: Rally[] = []
+  for (const raw of readJson<RallyInput[]>(resolve(dir, 'rallies.json'))) {
+    report.read++
+    const checkpoints: Checkpoint[] = []
+    for (const c of raw.checkpoints) {
+      const spot = c.spotId ? spots.get(c.spotId) : undefined
+      const cp = { ...c, name: c.name ?? spot?.name, municipality: c.municipality ?? spot?.municipality, point: c.point ?? spot?.point }
+      if (!cp.point || !cp.municipality || !region.contains(cp.municipality, cp.point)) {
+        report.drop('checkpoint without a trusted point inside its municipality', `${raw.id}/${c.id}`)
+        continue
+      }
+      const ok = validated(CheckpointSchema, cp, report, `${raw.id}/${c.id}`)
+      if (ok) checkpoints.push(ok)
+    }
+    const ok = validated(RallySchema, { ...raw, checkpoints, keys: keys[raw.id] ?? [] }, report, raw.id)
+    if (ok) {
+      out.push(ok)
+      report.kept++
+    }
+  }
+  return out
+}

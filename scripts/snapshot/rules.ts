@@ -1,0 +1,88 @@
+/** Applies the region and plausibility rules to the drafts of all feeds. */
+import type { MunicipalityCode, Point, RegionEvent, Spot } from '../../src/domain/snapshot-schema'
+import type { Draft, EventDraft, SpotDraft } from './importers'
+import { pointKey, Region, REGION_NAMES, sharedPlaceholders } from './region'
+import type { SourceReport } from './report'
+
+/** Name for duplicate checks: width and spaces ignored, brackets kept (萩藩主毛利家墓所（大照院墓所） ≠ （旧天樹院墓所）). */
+const sameName = (name: string) => name.normalize('NFKC').replace(/[\s「」『』]/g, '')
+
+const NAME_OF = Object.fromEntries(Object.entries(REGION_NAMES).map(([n, c]) => [c, n])) as Record<MunicipalityCode, string>
+const label = (m: string | undefined) => (m === undefined ? '?' : m === 'outside' ? 'outside the region' : NAME_OF[m as MunicipalityCode])
+
+export interface RuleResult {
+  spots: Spot[]
+  events: RegionEvent[]
+  /** Points found to be placeholders (shared by unrelated records). */
+  placeholderPoints: Set<string>
+}
+
+export function applyRules(drafts: Array<{ draft: Draft; report: SourceReport }>, region: Region): RuleResult {
+  const spotHolders = drafts
+    .filter((d): d is { draft: SpotDraft; report: SourceReport } => d.draft.kind === 'spot' && !!d.draft.rawPoint && !d.draft.pointReason)
+    .map(({ draft }) => ({ key: draft.ref, name: draft.name, address: draft.address, point: draft.rawPoint! }))
+  const placeholders = sharedPlaceholders(spotHolders)
+  const placeholderPoints = new Set(spotHolders.filter((h) => placeholders.has(h.key)).map((h) => pointKey(h.point)))
+
+  const spots: Array<{ spot: Spot; report: SourceReport; draft: SpotDraft }> = []
+  const events: RegionEvent[] = []
+  for (const { draft, report } of drafts) {
+    const byPoint = draft.rawPoint && !draft.pointReason ? region.municipalityAt(draft.rawPoint) : undefined
+    const a = draft.addressMunicipality
+    const s = draft.statedMunicipality
+    if (a && s && a !== s) report.note('address and the stated municipality (市区町村名/code) disagree; the address is used', `${draft.name}: ${label(a)} / ${label(s)}`)
+    const municipality = a ?? s ?? byPoint
+    if (municipality === 'outside') {
+      if (byPoint) report.drop('outside the 7 municipalities by address, but the point lies inside one: address and point disagree', `${draft.name}: point in ${label(byPoint)}`)
+      else report.drop('outside the 7 municipalities', draft.name)
+      continue
+    }
+    if (!municipality) {
+      if (draft.rawPoint && !draft.pointReason) report.drop('outside the 7 municipalities (no municipality in the address; the point lies outside the region)', draft.name)
+      else report.drop('municipality unknown (no address, no usable point)', draft.name)
+      continue
+    }
+    let point: Point | undefined
+    if (draft.rawPoint) {
+      if (draft.pointReason) report.note(`no trusted point: ${draft.pointReason}`, `${draft.name} (${draft.rawPoint.lat}, ${draft.rawPoint.lng})`)
+      else if (byPoint !== municipality) {
+        report.note('address and point disagree: no trusted point', `${draft.name}: address ${label(municipality)}, point in ${label(byPoint)}`)
+      } else if (draft.kind === 'spot' && placeholders.has(draft.ref)) {
+        report.note('no trusted point: placeholder shared exactly with unrelated records', `${draft.name} = ${placeholders.get(draft.ref)!.slice(0, 2).join(', ')}${placeholders.get(draft.ref)!.length > 2 ? ' …' : ''}`)
+      } else if (draft.kind === 'event' && placeholderPoints.has(pointKey(draft.rawPoint))) {
+        report.note('no trusted point: a known placeholder point', draft.name)
+      } else point = draft.rawPoint
+    }
+    if (draft.kind === 'spot') {
+      const spot = { ...draft.record, municipality, ...(point ? { point } : {}) } as Spot
+      spots.push({ spot, report, draft })
+    } else {
+      events.push({ ...(draft as EventDraft).record, municipality, ...(point ? { point } : {}) } as RegionEvent)
+      for (const [reason, example] of draft.notes) report.note(reason, example)
+      report.kept++
+    }
+  }
+
+  // The same place in two feeds (or twice in one): keep the first in feed order
+  // (the municipalities' own files come first), preferring one with a trusted point.
+  const kept = new Map<string, { spot: Spot; report: SourceReport; draft: SpotDraft }>()
+  for (const entry of spots) {
+    const key = `${entry.spot.municipality}|${sameName(entry.spot.name.ja)}`
+    const prior = kept.get(key)
+    if (!prior) {
+      kept.set(key, entry)
+      continue
+    }
+    if (!prior.spot.point && entry.spot.point) {
+      prior.report.drop('duplicate of a record with a trusted point', `${prior.spot.name.ja} → ${entry.spot.id}`)
+      kept.set(key, entry)
+    } else {
+      entry.report.drop('duplicate (same name in the same municipality)', `${entry.spot.name.ja} → ${prior.spot.id}`)
+    }
+  }
+  for (const { report, draft } of kept.values()) {
+    for (const [reason, example] of draft.notes) report.note(reason, example)
+    report.kept++
+  }
+  return { spots: [...kept.values()].map((e) => e.spot), events, placeholderPoints }
+}

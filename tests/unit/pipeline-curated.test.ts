@@ -1,0 +1,58 @@
+/** Curated files: points are checked against the boundaries; rally keys are read when present. */
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { Spot } from '@/domain/snapshot-schema'
+import { curatedRallies, curatedSpots } from '../../scripts/snapshot/curated'
+import { Region } from '../../scripts/snapshot/region'
+import { SourceReport } from '../../scripts/snapshot/report'
+import { loadCommittedSnapshot } from '../fixtures/snapshots'
+
+const region = new Region(loadCommittedSnapshot().municipalities)
+const KEY = { kid: 'k1', x: 'A'.repeat(43), y: 'B'.repeat(43) }
+const base = { source: 'curated-editorial', asOf: '2026-11-23' }
+
+function dir(files: Record<string, unknown>): string {
+  const d = mkdtempSync(join(tmpdir(), 'curated-'))
+  for (const [name, value] of Object.entries(files)) writeFileSync(join(d, name), JSON.stringify(value))
+  return d
+}
+
+describe('curated records', () => {
+  it('a curated spot whose point lies outside its municipality keeps its text but loses the point', () => {
+    const report = new SourceReport('spots-curated.json', 'curated')
+    const spots = curatedSpots(
+      dir({
+        'spots-curated.json': [
+          { id: 'in', municipality: '35202', category: 'other', name: { ja: '宇部新川駅' }, point: { lat: 33.958369, lng: 131.242478 }, ...base },
+          { id: 'out', municipality: '32501', category: 'other', name: { ja: '津和野のつもり' }, point: { lat: 33.958369, lng: 131.242478 }, ...base },
+        ],
+      }),
+      region,
+      report,
+    )
+    expect(spots.map((s) => [s.id, !!s.point])).toEqual([['in', true], ['out', false]])
+    expect(report.notes.get('point outside its municipality: point removed')).toEqual(['津和野のつもり'])
+  })
+
+  it('rallies take public keys from rally-keys.json when it exists, and drop checkpoints outside their municipality', () => {
+    const rally = {
+      id: 'r1', name: { ja: 'テスト' }, description: { ja: 'テスト' }, period: { start: '2026-12-01' },
+      reward: { rule: { type: 'all' }, text: { ja: '記念品' }, handover: 'code' }, ...base,
+      checkpoints: [
+        { id: 'a', name: { ja: '宇部新川駅' }, municipality: '35202', point: { lat: 33.958369, lng: 131.242478 }, radiusM: 200, qrId: 'q-a' },
+        { id: 'b', name: { ja: '場所違い' }, municipality: '35204', point: { lat: 33.958369, lng: 131.242478 }, radiusM: 200, qrId: 'q-b' },
+        { id: 'c', spotId: 's1', radiusM: 150, qrId: 'q-c' },
+      ],
+    }
+    const spot: Spot = { id: 's1', municipality: '35202', category: 'culture', name: { ja: '石炭記念館' }, point: { lat: 33.946464, lng: 131.285406 }, ...base }
+    const report = new SourceReport('rallies.json', 'curated')
+    const withKeys = curatedRallies(dir({ 'rallies.json': [rally], 'rally-keys.json': { r1: [KEY] } }), new Map([['s1', spot]]), region, report)
+    expect(withKeys[0]!.keys).toEqual([KEY])
+    expect(withKeys[0]!.checkpoints.map((c) => [c.id, c.name.ja, c.municipality])).toEqual([['a', '宇部新川駅', '35202'], ['c', '石炭記念館', '35202']])
+    expect(report.dropped.get('checkpoint without a trusted point inside its municipality')).toEqual(['r1/b'])
+    const withoutKeys = curatedRallies(dir({ 'rallies.json': [rally] }), new Map([['s1', spot]]), region, new SourceReport('rallies.json', 'curated'))
+    expect(withoutKeys[0]!.keys).toEqual([])
+  })
+})
