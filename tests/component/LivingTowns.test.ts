@@ -1,3 +1,4 @@
+import { loadCommittedSnapshot } from '../fixtures/snapshots'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import { closeDb, DB_NAME } from '@/data/db'
@@ -41,7 +42,8 @@ describe('town profiles', () => {
     expect(profile.find('a[href="https://www.city.hagi.lg.jp/"]').exists()).toBe(true)
     expect(profile.find('[data-testid="mover-events"]').text()).toContain('萩市 移住相談会')
     expect(profile.find('[data-testid="mover-events"]').text()).not.toContain('終わった移住フェア')
-    expect(profile.find('[data-testid="town-spots-count"]').text()).toBe('1件')
+    const hagiSpots = loadCommittedSnapshot().spots.filter((s) => s.municipality === '35204').length
+    expect(profile.find('[data-testid="town-spots-count"]').text()).toBe(`${hagiSpots}件`)
     expect(profile.find('[data-testid="town-map-link"]').attributes('href')).toBe('/map?town=35204')
   })
 

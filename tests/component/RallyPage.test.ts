@@ -16,7 +16,7 @@ afterEach(closeDb)
 
 describe('RallyPage', () => {
   it('lists rallies with their progress, and keeps showing stamps of a rally the snapshot no longer lists', async () => {
-    await replaceSnapshot(await variantSnapshot((body) => body.rallies.push(testRally([]))))
+    await replaceSnapshot(await variantSnapshot((body) => (body.rallies = [testRally([])])))
     await addStamp({ key: 'test-rally/cp-a', rallyId: 'test-rally', checkpointId: 'cp-a', at: '2026-11-02T01:00:00.000Z', method: 'gps' })
     await addStamp({ key: 'old-rally/cp-9', rallyId: 'old-rally', checkpointId: 'cp-9', at: '2025-11-02T01:00:00.000Z', method: 'qr' })
     const { wrapper } = await mountApp(RallyPage)
@@ -30,7 +30,7 @@ describe('RallyPage', () => {
   })
 
   it('the rally page shows the reward rule, handover, checkpoints and a map link per checkpoint (English)', async () => {
-    await replaceSnapshot(await variantSnapshot((body) => body.rallies.push(testRally([], { reward: { rule: { type: 'any', count: 2 }, text: { ja: '記念品', en: 'A souvenir' }, handover: 'counter' } }))))
+    await replaceSnapshot(await variantSnapshot((body) => (body.rallies = [testRally([], { reward: { rule: { type: 'any', count: 2 }, text: { ja: '記念品', en: 'A souvenir' }, handover: 'counter' } })])))
     const { wrapper } = await mountApp(RallyDetailPage, { locale: 'en', path: '/rally/test-rally', props: { id: 'test-rally' } })
     expect(wrapper.get('h1').text()).toBe('Test tour stamp rally')
     expect(wrapper.text()).toContain('Reward: collect 2 stamps')
