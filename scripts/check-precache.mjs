@@ -12,10 +12,10 @@
  *   node scripts/check-precache.mjs [--dir dist]
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-const here = fileURLToPath(new URL('.', import.meta.url))
+const here = dirname(fileURLToPath(import.meta.url))
 
 /** The limit as written in vite.config.ts (`export const PRECACHE_LIMIT_BYTES = 2 * 1024 * 1024`). */
 export function readPrecacheLimit(configPath = join(here, '..', 'vite.config.ts')) {
