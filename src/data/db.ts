@@ -82,7 +82,14 @@ export function onDbEvent(listener: (event: DbEvent) => void): () => void {
   listeners.add(listener)
   return () => listeners.delete(listener)
 }
+/** The last tab-related state, for UI mounted after the event (the first open starts before the app mounts). */
+let tabState: 'versionchange' | 'blocked' | null = null
+export function getTabState(): 'versionchange' | 'blocked' | null {
+  return tabState
+}
 function emit(event: DbEvent) {
+  if (event === 'versionchange' || event === 'blocked') tabState = event
+  else if (event === 'unblocked' && tabState === 'blocked') tabState = null
   for (const l of listeners) l(event)
 }
 
@@ -279,6 +286,7 @@ export async function closeDb(): Promise<void> {
   const pending = dbPromise
   dbPromise = null
   memoryMode = false
+  tabState = null
   openTimeoutMs = OPEN_TIMEOUT_MS
   if (pending) (await pending.catch(() => null))?.close()
 }
