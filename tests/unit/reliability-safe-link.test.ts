@@ -55,3 +55,22 @@ describe('telHref', () => {
     expect(telHref(undefined)).toBeUndefined()
   })
 })
+
+describe('no HTML from strings anywhere in the app', () => {
+  it('lint forbids v-html, and no source file uses v-html, innerHTML, insertAdjacentHTML, document.write, eval or new Function', async () => {
+    const { readFileSync, readdirSync, statSync } = await import('node:fs')
+    const { join, resolve } = await import('node:path')
+    const root = resolve(__dirname, '../..')
+    expect(readFileSync(join(root, 'eslint.config.js'), 'utf8')).toMatch(/'vue\/no-v-html':\s*'error'/)
+    const offenders: string[] = []
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const full = join(dir, name)
+        if (statSync(full).isDirectory()) walk(full)
+        else if (/\.(vue|ts)$/.test(name) && /v-html|innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function\(/.test(readFileSync(full, 'utf8'))) offenders.push(full)
+      }
+    }
+    walk(join(root, 'src'))
+    expect(offenders).toEqual([])
+  })
+})
