@@ -6,7 +6,8 @@
  *
  * Robust by design: npm audit runs with a time limit; when the registry's audit
  * endpoint is unreachable or refuses the request, this FAILS with a message
- * saying so (it never hangs and never passes silently).
+ * saying so (it never hangs and never passes silently). Only an explicit
+ * YUME_AUDIT_UNREACHABLE=warn turns that one case into a printed warning.
  *
  *   node scripts/check-audit.mjs            (npm test runs it last)
  */
@@ -73,6 +74,11 @@ export function runAudit({ timeoutMs = AUDIT_TIMEOUT_MS, cwd = root } = {}) {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const exceptions = readExceptions()
   const result = evaluateAudit(await runAudit(), exceptions)
+  if (!result.ok && result.unreachable && process.env.YUME_AUDIT_UNREACHABLE === 'warn') {
+    // Explicit, visible opt-out for machines whose registry mirror refuses audits (e.g. HTTP 405).
+    console.warn(`\nWARNING (YUME_AUDIT_UNREACHABLE=warn): npm audit was NOT verified.\n  - ${result.problems.join('\n  - ')}\n`)
+    process.exit(0)
+  }
   if (!result.ok) {
     console.error(`\nSUPPLY-CHAIN CHECK FAILED:\n${result.problems.map((p) => `  - ${p}`).join('\n')}\n`)
     process.exit(1)
