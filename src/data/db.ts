@@ -133,6 +133,7 @@ export function onStorageError(listener: (error: StorageWriteError) => void): ()
 }
 export function toStorageWriteError(error: unknown): StorageWriteError {
   if (error instanceof StorageWriteError) return error
+  if (error instanceof DbUnavailableError && error.reason === 'newer-version') return new StorageWriteError('failed', 'a newer version of the app is open; reload this page', error)
   if (error instanceof DbUnavailableError) return new StorageWriteError('read-only', 'This device cannot store data right now.', error)
   if (isQuotaError(error)) return new StorageWriteError('quota', 'The storage on this device is full.', error)
   return new StorageWriteError('failed', error instanceof Error ? error.message : String(error), error)

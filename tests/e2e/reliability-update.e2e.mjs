@@ -81,6 +81,7 @@ describe('reliability: service worker update flow', () => {
     const banner = page.getByTestId('update-banner')
     await banner.waitFor({ timeout: 20_000 })
     await page.waitForTimeout(1500)
+    await page.screenshot({ path: 'test-results/reliability-update-banner.png', fullPage: false }).catch(() => undefined)
     assert.equal(loads, loadsBefore, 'nothing reloads by itself')
     assert.equal(await buildId(page), v1)
 
