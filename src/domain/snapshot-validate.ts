@@ -39,6 +39,15 @@ function issuePath(issue: v.BaseIssue<unknown>): string {
   return (issue.path ?? []).map((p) => String(p.key)).join('.') || '(root)'
 }
 
+/** One issue in plain words: missing fields and unknown fields say so instead of valibot's "Invalid key" wording. */
+function describeIssue(issue: v.BaseIssue<unknown>): string {
+  const path = issuePath(issue)
+  if (issue.kind === 'schema' && issue.message.startsWith('Invalid key')) {
+    return issue.expected === 'never' ? `${path}: is not an allowed field` : `${path}: is missing`
+  }
+  return `${path}: ${issue.message}`
+}
+
 /** Structural validation of an already-parsed value. */
 export function validateSnapshot(value: unknown): Snapshot {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -54,7 +63,7 @@ export function validateSnapshot(value: unknown): Snapshot {
   }
   const result = v.safeParse(SnapshotSchema, value)
   if (!result.success) {
-    const details = result.issues.slice(0, 5).map((i) => `${issuePath(i)}: ${i.message}`)
+    const details = result.issues.slice(0, 5).map(describeIssue)
     throw new SnapshotError('invalid-content', `The data file has ${result.issues.length} invalid field(s), e.g. ${details[0]}.`, details)
   }
   const snapshot = result.output

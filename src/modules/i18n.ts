@@ -55,8 +55,22 @@ export async function setLocale(locale: Locale, remember = true): Promise<void> 
 }
 
 /** Load the remembered (or browser) language before the first render. */
+/** How long the first render waits for the remembered language (storage may be blocked by another tab). */
+const SAVED_LOCALE_WAIT_MS = 1500
+
 export async function installI18n(app: App): Promise<void> {
   app.use(i18n)
-  const saved = await getSetting(LOCALE_SETTING).catch(() => undefined)
-  await setLocale(isLocale(saved) ? saved : browserLocale(), false)
+  const reading = getSetting(LOCALE_SETTING).catch(() => undefined)
+  const late = Symbol('late')
+  const saved = await Promise.race([reading, new Promise<typeof late>((resolve) => setTimeout(resolve, SAVED_LOCALE_WAIT_MS, late))])
+  if (saved !== late) {
+    await setLocale(isLocale(saved) ? saved : browserLocale(), false)
+    return
+  }
+  // Storage is slow or blocked: render now (the banners explain why), apply the remembered language when it arrives.
+  const initial = browserLocale()
+  await setLocale(initial, false)
+  void reading.then((value) => {
+    if (isLocale(value) && value !== i18n.global.locale.value && i18n.global.locale.value === initial) void setLocale(value, false)
+  })
 }

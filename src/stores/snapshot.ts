@@ -4,12 +4,18 @@
  */
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import { DbUnavailableError, type SnapshotMeta } from '@/data/db'
+import { DbUnavailableError, isMemoryMode, isQuotaError, onDbEvent, onStorageError, type SnapshotMeta, type StorageWriteError } from '@/data/db'
 import { getSnapshotMeta } from '@/data/repositories/snapshot-repo'
 import { SnapshotLoadError, updateSnapshot, type LoadFailure } from '@/data/snapshot-loader'
 
 export type DataStatus = 'loading' | 'importing' | 'ready' | 'empty'
-export type DataProblem = LoadFailure | 'newerDb' | 'dbUnavailable'
+/**
+ * What went wrong, each with a plain-words message (data.error.<problem>):
+ * quota: the device's storage is full (an import or a personal write failed).
+ * notSaved: a personal write (favorite, stamp, setting) failed for another reason.
+ * readOnly: the person tried to save while the app runs from memory.
+ */
+export type DataProblem = LoadFailure | 'newerDb' | 'dbUnavailable' | 'quota' | 'notSaved' | 'readOnly'
 
 export const useSnapshotStore = defineStore('snapshot', () => {
   const status = ref<DataStatus>('loading')
@@ -20,11 +26,24 @@ export const useSnapshotStore = defineStore('snapshot', () => {
   /** Bumped whenever the stored snapshot changes; record stores watch it. */
   const revision = ref(0)
 
+  /** IndexedDB is unavailable or hung: data is shown from memory, nothing personal can be saved. */
+  const readOnly = ref(isMemoryMode())
+
   const hasData = computed(() => meta.value !== null)
+
+  onDbEvent((event) => {
+    if (event === 'memory') readOnly.value = true
+  })
+  onStorageError((error: StorageWriteError) => {
+    problem.value = error.kind === 'quota' ? 'quota' : error.kind === 'read-only' ? 'readOnly' : 'notSaved'
+    problemDetail.value = error.message
+  })
 
   function fail(error: unknown) {
     if (error instanceof DbUnavailableError) {
       problem.value = error.reason === 'newer-version' ? 'newerDb' : 'dbUnavailable'
+    } else if (isQuotaError(error)) {
+      problem.value = 'quota'
     } else if (error instanceof SnapshotLoadError) {
       problem.value = error.kind
     } else {
@@ -71,5 +90,5 @@ export const useSnapshotStore = defineStore('snapshot', () => {
     justUpdated.value = false
   }
 
-  return { status, meta, problem, problemDetail, justUpdated, revision, hasData, init, refresh, dismissProblem }
+  return { status, meta, problem, problemDetail, justUpdated, revision, hasData, readOnly, init, refresh, dismissProblem }
 })

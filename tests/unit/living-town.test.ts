@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { eventToIcs } from '@/domain/ics'
 import { formatPercentChange, nextEventDate, populationChange, tokyoDate, townFacts, upcomingMigrationEvents } from '@/domain/living-town'
-import { safeHref } from '@/domain/safe-link'
+import { mailtoHref, safeHref, telHref } from '@/domain/safe-link'
 import { loadCommittedSnapshot } from '../fixtures/snapshots'
 import { livingSchemes, moverEvents } from '../fixtures/living'
 
@@ -81,7 +81,8 @@ describe('.ics for an event', () => {
 
 describe('links from data', () => {
   it.each([
-    ['tel', '083-000-0000', 'tel:083-000-0000'],
+    ['tel', '083-000-0000', 'tel:0830000000'],
+    ['tel', '０８３‐９２２‐１１１１', 'tel:0839221111'],
     ['tel', 'javascript:alert(1)', undefined],
     ['mailto', 'ijuu@example.jp', 'mailto:ijuu@example.jp'],
     ['mailto', 'a@b.jp?cc=x@y.jp', undefined],
@@ -89,6 +90,7 @@ describe('links from data', () => {
     ['https', 'http://www.city.hagi.lg.jp/', undefined],
     ['https', 'javascript:alert(1)', undefined],
   ] as const)('%s %s', (kind, value, expected) => {
-    expect(safeHref(kind, value)).toBe(expected)
+    const href = kind === 'tel' ? telHref(value) : kind === 'mailto' ? mailtoHref(value) : safeHref(value)
+    expect(href).toBe(expected)
   })
 })

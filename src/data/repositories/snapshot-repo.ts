@@ -1,22 +1,36 @@
 /** Read and replace the region's data. Plain async functions; no Vue. */
 import { BODY_KEYS } from '@/domain/snapshot-keys'
 import type { Snapshot } from '@/domain/snapshot-schema'
-import { getDb, type SnapshotMeta, type YumeDB } from '../db'
+import { DbUnavailableError, getDb, isMemoryMode, type SnapshotMeta, type YumeDB } from '../db'
+import { memoryGet, memoryGetAll, memoryMeta, memoryReplace } from '../memory-store'
 
 const ignore = () => undefined
 
 type RecordStore = (typeof BODY_KEYS)[number]
 
+/** The database, or null when the app runs from memory (IndexedDB unavailable or hanging). */
+async function dbOrMemory() {
+  try {
+    return await getDb()
+  } catch (error) {
+    if (isMemoryMode() || (error instanceof DbUnavailableError && error.reason === 'unavailable')) return null
+    throw error
+  }
+}
+
 export async function getSnapshotMeta(): Promise<SnapshotMeta | undefined> {
-  return (await getDb()).get('meta', 'current')
+  const db = await dbOrMemory()
+  return db ? db.get('meta', 'current') : memoryMeta()
 }
 
 export async function getAllRecords<S extends RecordStore>(store: S): Promise<YumeDB[S]['value'][]> {
-  return (await getDb()).getAll(store)
+  const db = await dbOrMemory()
+  return db ? db.getAll(store) : memoryGetAll(store)
 }
 
 export async function getRecord<S extends RecordStore>(store: S, id: string): Promise<YumeDB[S]['value'] | undefined> {
-  return (await getDb()).get(store, id)
+  const db = await dbOrMemory()
+  return db ? db.get(store, id) : memoryGet(store, id)
 }
 
 export interface ReplaceHooks {
@@ -31,7 +45,8 @@ export interface ReplaceHooks {
  * are not part of the transaction's scope at all.
  */
 export async function replaceSnapshot(snapshot: Snapshot, hooks: ReplaceHooks = {}): Promise<SnapshotMeta> {
-  const db = await getDb()
+  const db = await dbOrMemory()
+  if (!db) return replaceInMemory(snapshot, hooks)
   const tx = db.transaction(['meta', ...BODY_KEYS], 'readwrite', { durability: 'strict' })
   const counts: Record<string, number> = {}
   const meta: SnapshotMeta = {
@@ -65,4 +80,15 @@ export async function replaceSnapshot(snapshot: Snapshot, hooks: ReplaceHooks = 
     await tx.done.catch(() => undefined)
     throw error
   }
+}
+
+function replaceInMemory(snapshot: Snapshot, hooks: ReplaceHooks): SnapshotMeta {
+  const counts: Record<string, number> = {}
+  for (const store of BODY_KEYS) {
+    counts[store] = snapshot[store].length
+    hooks.afterStore?.(store)
+  }
+  const meta: SnapshotMeta = { key: 'current', schemaVersion: snapshot.schemaVersion, generatedAt: snapshot.generatedAt, hash: snapshot.hash, importedAt: new Date().toISOString(), counts }
+  memoryReplace(meta, snapshot as never)
+  return meta
 }
