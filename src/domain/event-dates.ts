@@ -133,6 +133,11 @@ export function quickRange(range: QuickRange, today: IsoDate): DateRange {
   return { start: today, end: isoOf(y, m, daysInMonth(y, m)) }
 }
 
+/** From today to the coming Sunday (Japanese weeks on this app end on Sunday). */
+export function weekRange(today: IsoDate): DateRange {
+  return { start: today, end: addDays(today, (7 - weekdayOf(today)) % 7) }
+}
+
 export function overlaps(occ: Occurrence, range: DateRange): boolean {
   return occ.start <= range.end && occ.end >= range.start
 }
