@@ -66,7 +66,9 @@ export interface EventListResult {
   undated: TimedEvent[]
 }
 
-const byStart = (a: TimedEvent, b: TimedEvent) => (a.occurrence!.start < b.occurrence!.start ? -1 : a.occurrence!.start > b.occurrence!.start ? 1 : 0)
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+/** By start date, then end date, then id (stable across devices). */
+const byStart = (a: TimedEvent, b: TimedEvent) => cmp(a.occurrence!.start, b.occurrence!.start) || cmp(a.occurrence!.end, b.occurrence!.end) || cmp(a.event.id, b.event.id)
 
 /** Events with an occurrence in the range that has not ended yet, by start date (the occurrence shown is that one). */
 export function eventsInRange(all: readonly TimedEvent[], range: DateRange, today: IsoDate): TimedEvent[] {
