@@ -86,6 +86,13 @@ export function buildSearchIndex(docs: readonly SearchDoc[]): SearchIndex {
     return lo
   }
 
+  /** Rank from the hit position alone when the query is one term (the common case while typing). */
+  function rankAt(doc: number, pos: number): 0 | 1 | 2 {
+    const nameStart = startArr[doc]! + 1
+    if (pos >= nameStart + names[doc]!.length) return 2
+    return pos === nameStart || haystack.charCodeAt(pos - 1) === 2 ? 0 : 1
+  }
+
   function rankOf(doc: number, terms: string[]): 0 | 1 | 2 {
     const name = names[doc]!
     if (!terms.every((t) => name.includes(t))) return 2
@@ -110,7 +117,8 @@ export function buildSearchIndex(docs: readonly SearchDoc[]): SearchIndex {
         const end = ends[doc]!
         if (!others.length || others.every((t) => haystack.slice(startArr[doc]!, end).includes(t))) {
           const kind = kinds[doc]!
-          const rank = rankOf(doc, terms)
+          // A single term's first hit in a record is its earliest, so a name hit is found before a text hit.
+          const rank = others.length ? rankOf(doc, terms) : rankAt(doc, pos)
           counts[kind]++
           const bucket = buckets[kind][rank]
           if (bucket.length < limit) bucket.push({ kind, id: ids[doc]!, rank })
