@@ -1,10 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { flushPromises } from '@vue/test-utils'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { closeDb, DB_NAME } from '@/data/db'
 import { replaceSnapshot } from '@/data/repositories/snapshot-repo'
 import HomePage from '@/pages/HomePage.vue'
 import { useSnapshotStore } from '@/stores/snapshot'
 import { loadCommittedSnapshot } from '../fixtures/snapshots'
 import { mountApp } from '../fixtures/mount-app'
+import { TODAY_INSTANT, tourismSnapshot } from '../fixtures/tourism'
 
 beforeEach(async () => {
   await closeDb()
@@ -39,5 +41,33 @@ describe('HomePage', () => {
     expect(wrapper.findAll('[data-testid="spot-card"]')).toHaveLength(0)
     expect(useSnapshotStore().problem).toBe('offline')
     expect(wrapper.text()).toContain('表示できるスポットがありません')
+  })
+})
+
+describe('HomePage: what is on, featured route, search', () => {
+  it('shows today’s and this week’s events in Japan time, and the featured route', async () => {
+    vi.useFakeTimers({ now: new Date(TODAY_INSTANT), toFake: ['Date'] })
+    try {
+      await replaceSnapshot(await tourismSnapshot())
+      const { wrapper } = await mountApp(HomePage)
+      expect(wrapper.find('[data-testid="home-today"]').text()).toContain('今日の朝市')
+      const week = wrapper.find('[data-testid="home-week"]').text()
+      expect(week).toContain('週末の祭り')
+      expect(week).toContain('11月第4土曜日の行事')
+      expect(week).not.toContain('今日の朝市')
+      expect(week).not.toContain('12月の音楽会')
+      expect(wrapper.find('[data-testid="route-card"]').attributes('href')).toBe('/routes/route-hagi-ohkan')
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
+  it('sends the search box to the search page with the query', async () => {
+    await replaceSnapshot(loadCommittedSnapshot())
+    const { wrapper, router } = await mountApp(HomePage)
+    await wrapper.find('[data-testid="home-search-input"]').setValue('あきよし')
+    await wrapper.find('form[role="search"]').trigger('submit')
+    await flushPromises()
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/search?q=%E3%81%82%E3%81%8D%E3%82%88%E3%81%97'))
   })
 })
