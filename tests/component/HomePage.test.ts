@@ -56,7 +56,7 @@ describe('HomePage: what is on, featured route, search', () => {
       expect(week).toContain('11月第4土曜日の行事')
       expect(week).not.toContain('今日の朝市')
       expect(week).not.toContain('12月の音楽会')
-      expect(wrapper.find('[data-testid="route-card"]').attributes('href')).toBe('/routes/route-hagi-ohkan')
+      expect(wrapper.find('[data-testid="route-card"]').attributes('href')).toBe('/routes/test-route')
     } finally {
       vi.useRealTimers()
     }

@@ -36,7 +36,7 @@ describe('search page', () => {
     const { wrapper } = await mountApp(SearchPage, { path: `/search?q=${encodeURIComponent(q)}` })
     const group = wrapper.find('[data-testid="search-group-spot"]')
     expect(group.text()).toContain('ミュージアムテスト')
-    expect(group.find('a').attributes('href')).toBe(`/spots/${katakanaSpot.id}`)
+    expect(group.findAll('a').map((a) => a.attributes('href'))).toContain(`/spots/${katakanaSpot.id}`)
   })
 
   it('groups results by kind and builds the index once while typing', async () => {
@@ -48,7 +48,7 @@ describe('search page', () => {
       await flushPromises()
     }
     expect(wrapper.find('[data-testid="search-group-route"] h2').text()).toContain('モデルルート')
-    expect(wrapper.find('[data-testid="search-group-route"]').text()).toContain('萩往還をたどる')
+    expect(wrapper.find('[data-testid="search-group-route"]').text()).toContain('萩往還テストルート')
     expect(useSearchStore().buildCount()).toBe(1)
     expect(router.currentRoute.value.query.q).toBe('萩往還')
     await input.setValue('存在しない名前')
@@ -85,18 +85,18 @@ describe('favorites', () => {
     expect(heart.attributes('aria-label')).toContain('ミュージアムテスト')
     await heart.trigger('click')
     await vi.waitFor(() => expect(wrapper.find('[data-testid="favorite-button"]').attributes('aria-pressed')).toBe('true'))
-    await useFavoritesStore().toggle('route', 'route-hagi-ohkan', { ja: '萩往還をたどる 萩・山口・防府' })
+    await useFavoritesStore().toggle('route', 'test-route', { ja: '萩往還テストルート' })
     wrapper.unmount()
 
     // A new snapshot without the museum.
     await replaceSnapshot(await tourismSnapshot((body) => (body.spots = body.spots.filter((s) => s.id !== katakanaSpot.id))))
-    expect((await listFavorites()).map((f) => f.key).sort()).toEqual(['route:route-hagi-ohkan', 'spot:test-museum'])
+    expect((await listFavorites()).map((f) => f.key).sort()).toEqual(['route:test-route', 'spot:test-museum'])
     const saved = await mountApp(SavedPage, { path: '/saved' })
     const gone = saved.wrapper.find('[data-testid="saved-item-gone"]')
     expect(gone.text()).toContain('ミュージアムテスト')
     expect(gone.text()).toContain('掲載終了')
     const kept = saved.wrapper.find('[data-testid="saved-item"]')
-    expect(kept.find('a').attributes('href')).toBe('/routes/route-hagi-ohkan')
+    expect(kept.find('a').attributes('href')).toBe('/routes/test-route')
   })
 
   it('exports to a file and imports it back, merging and validating', async () => {
@@ -239,17 +239,17 @@ describe('event detail', () => {
 describe('model route', () => {
   it('lists ordered stops with distances, a total, map link and start at stop 1', async () => {
     await replaceSnapshot(await tourismSnapshot())
-    const { wrapper } = await mountApp(RouteDetailPage, { path: '/routes/route-hagi-ohkan', props: { id: 'route-hagi-ohkan' } })
+    const { wrapper } = await mountApp(RouteDetailPage, { path: '/routes/test-route', props: { id: 'test-route' } })
     const stops = wrapper.findAll('[data-testid="route-stops"] > li')
-    expect(stops.map((s) => s.find('.stops__name').text())).toEqual(['松下村塾', '国宝瑠璃光寺五重塔', '防府天満宮'])
+    expect(stops.map((s) => s.find('.stops__name').text())).toEqual(['萩城跡テスト', '途中の峠', '防府テスト天満宮'])
     const legs = wrapper.findAll('[data-testid="route-leg"]').map((l) => l.text())
     expect(legs).toHaveLength(2)
     const [a, b, c] = useRecordsStore().routes[0]!.stops.map((s) => s.point) as [Point, Point, Point]
     expect(legs[0]).toBe(`↓ 次まで 約${formatDistance(distanceM(a, b), 'ja')}`)
     expect(legs[1]).toBe(`↓ 次まで 約${formatDistance(distanceM(b, c), 'ja')}`)
     expect(wrapper.find('[data-testid="route-total"]').text()).toContain(`全長 約${formatDistance(distanceM(a, b) + distanceM(b, c), 'ja')}`)
-    expect(wrapper.find('[data-testid="route-show-on-map"]').attributes('href')).toBe('/map?route=route-hagi-ohkan')
-    expect(wrapper.find('[data-testid="route-start"]').attributes('href')).toBe('/spots/pref-3500150293')
+    expect(wrapper.find('[data-testid="route-show-on-map"]').attributes('href')).toBe('/map?route=test-route')
+    expect(wrapper.find('[data-testid="route-start"]').attributes('href')).toBe('/spots/test-castle')
     expect(useRecordsStore().routes).toHaveLength(1)
   })
 })
