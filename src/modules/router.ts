@@ -20,7 +20,13 @@ export const routes: RouteRecordRaw[] = [
       { path: 'compare', name: 'living-compare', component: () => import('@/pages/LivingComparePage.vue') },
     ],
   },
+  { path: '/spots', name: 'spots', component: () => import('@/pages/SpotsPage.vue') },
   { path: '/spots/:id', name: 'spot', component: () => import('@/pages/SpotDetailPage.vue'), props: true },
+  { path: '/events/:id', name: 'event', component: () => import('@/pages/EventDetailPage.vue'), props: true },
+  { path: '/routes', name: 'routes', component: () => import('@/pages/RoutesPage.vue') },
+  { path: '/routes/:id', name: 'route', component: () => import('@/pages/RouteDetailPage.vue'), props: true },
+  { path: '/search', name: 'search', component: () => import('@/pages/SearchPage.vue') },
+  { path: '/saved', name: 'saved', component: () => import('@/pages/SavedPage.vue') },
   { path: '/about', name: 'about', component: () => import('@/pages/AboutPage.vue') },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/pages/NotFoundPage.vue') },
 ]

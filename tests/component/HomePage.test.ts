@@ -1,10 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { flushPromises } from '@vue/test-utils'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { closeDb, DB_NAME } from '@/data/db'
 import { replaceSnapshot } from '@/data/repositories/snapshot-repo'
 import HomePage from '@/pages/HomePage.vue'
 import { useSnapshotStore } from '@/stores/snapshot'
-import { loadCommittedSnapshot } from '../fixtures/snapshots'
+import { loadCommittedSnapshot, variantSnapshot } from '../fixtures/snapshots'
 import { mountApp } from '../fixtures/mount-app'
+import { TODAY_INSTANT, tourismSnapshot } from '../fixtures/tourism'
 
 beforeEach(async () => {
   await closeDb()
@@ -13,31 +15,66 @@ beforeEach(async () => {
 afterEach(closeDb)
 
 describe('HomePage', () => {
-  it('lists the spots stored in IndexedDB, each linking to its detail page', async () => {
+  it('shows a first selection of the stored spots, each linking to its detail page, and a link to all of them', async () => {
     const snapshot = loadCommittedSnapshot()
     await replaceSnapshot(snapshot)
     const { wrapper } = await mountApp(HomePage)
     const cards = wrapper.findAll('[data-testid="spot-card"]')
-    expect(cards).toHaveLength(snapshot.spots.length)
-    expect(cards.map((c) => c.find('.card__title').text()).sort()).toEqual(snapshot.spots.map((s) => s.name.ja).sort())
+    expect(cards).toHaveLength(6)
+    const names = new Set(snapshot.spots.map((s) => s.name.ja))
+    for (const card of cards) expect(names.has(card.find('.card__title').text())).toBe(true)
     expect(cards[0]!.attributes('href')).toMatch(/^\/spots\//)
+    expect(wrapper.find('a[href="/spots"]').exists()).toBe(true)
     expect(wrapper.text()).toContain('データ更新日')
-  }, 30_000) // the full snapshot has several hundred spots; mounting them all in jsdom takes a few seconds
+  })
 
   it('shows English names in English, and marks Japanese fallbacks with lang="ja"', async () => {
-    const snapshot = loadCommittedSnapshot()
+    const snapshot = await variantSnapshot((b) => {
+      b.spots = [...b.spots.filter((s) => s.name.en).slice(0, 2), ...b.spots.filter((s) => !s.name.en).slice(0, 2)]
+    })
     await replaceSnapshot(snapshot)
     const { wrapper } = await mountApp(HomePage, { locale: 'en' })
-    const withEnglish = snapshot.spots.find((s) => s.name.en)!
-    const title = wrapper.findAll('.card__title').find((t) => t.text() === withEnglish.name.en)
-    expect(title?.attributes('lang')).toBe('en')
+    const titles = wrapper.findAll('[data-testid="spot-card"] .card__title')
+    expect(titles).toHaveLength(4)
+    for (const spot of snapshot.spots) {
+      const title = titles.find((t) => t.text() === (spot.name.en ?? spot.name.ja))
+      expect(title?.attributes('lang')).toBe(spot.name.en ? 'en' : 'ja')
+    }
     expect(wrapper.text()).toContain('Places to visit')
-  }, 30_000)
+  })
 
   it('says there is nothing to show when no data is stored and the network is unreachable', async () => {
     const { wrapper } = await mountApp(HomePage)
     expect(wrapper.findAll('[data-testid="spot-card"]')).toHaveLength(0)
     expect(useSnapshotStore().problem).toBe('offline')
     expect(wrapper.text()).toContain('表示できるスポットがありません')
+  })
+})
+
+describe('HomePage: what is on, featured route, search', () => {
+  it('shows today’s and this week’s events in Japan time, and the featured route', async () => {
+    vi.useFakeTimers({ now: new Date(TODAY_INSTANT), toFake: ['Date'] })
+    try {
+      await replaceSnapshot(await tourismSnapshot())
+      const { wrapper } = await mountApp(HomePage)
+      expect(wrapper.find('[data-testid="home-today"]').text()).toContain('今日の朝市')
+      const week = wrapper.find('[data-testid="home-week"]').text()
+      expect(week).toContain('週末の祭り')
+      expect(week).toContain('11月第4土曜日の行事')
+      expect(week).not.toContain('今日の朝市')
+      expect(week).not.toContain('12月の音楽会')
+      expect(wrapper.find('[data-testid="route-card"]').attributes('href')).toBe('/routes/test-route')
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
+  it('sends the search box to the search page with the query', async () => {
+    await replaceSnapshot(loadCommittedSnapshot())
+    const { wrapper, router } = await mountApp(HomePage)
+    await wrapper.find('[data-testid="home-search-input"]').setValue('あきよし')
+    await wrapper.find('form[role="search"]').trigger('submit')
+    await flushPromises()
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/search?q=%E3%81%82%E3%81%8D%E3%82%88%E3%81%97'))
   })
 })

@@ -19,7 +19,7 @@ describe('foundation: first visit online, then offline from IndexedDB', () => {
   after(async () => app?.close())
 
   it('first visit imports the snapshot and lists real records from IndexedDB', async () => {
-    await app.page.goto(app.url('/'))
+    await app.page.goto(app.url('/spots'))
     assert.deepEqual(await listedSpots(app.page), spotNames)
     await app.page.getByTestId('data-as-of').waitFor()
     const stored = await app.page.evaluate(
@@ -61,7 +61,7 @@ describe('foundation: first visit online, then offline from IndexedDB', () => {
 
   it('a broken snapshot on the server leaves the previous data and says so in plain words', async () => {
     await app.startServer({ overrides: { '/data/snapshot-meta.json': '{"hash":"0000"}', '/data/snapshot.json': '{"schemaVersion":"1.0.0","spots":[{"id":' } })
-    await app.page.goto(app.url('/'))
+    await app.page.goto(app.url('/spots'))
     const banner = app.page.getByTestId('data-status')
     await banner.waitFor({ timeout: 15_000 })
     assert.match(await banner.textContent(), /新しいデータに問題があったため、更新しませんでした/)
@@ -71,7 +71,7 @@ describe('foundation: first visit online, then offline from IndexedDB', () => {
   it('a snapshot with wrong types is refused the same way', async () => {
     const wrong = { ...snapshot, spots: [{ ...snapshot.spots[0], name: 42 }] }
     await app.startServer({ overrides: { '/data/snapshot-meta.json': '{"hash":"1111"}', '/data/snapshot.json': JSON.stringify(wrong) } })
-    await app.page.goto(app.url('/'))
+    await app.page.goto(app.url('/spots'))
     const banner = app.page.getByTestId('data-status')
     await banner.waitFor({ timeout: 15_000 })
     assert.match(await banner.textContent(), /spots\.0\.name/)

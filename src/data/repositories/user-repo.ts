@@ -66,3 +66,12 @@ export function putSetting(key: string, value: Setting['value']): Promise<void> 
     await Promise.all([tx.store.put({ key, value }), tx.done])
   })
 }
+
+/** Adds several favorites in one transaction (import); existing keys are left as they are. */
+export async function addFavorites(favorites: readonly Favorite[]): Promise<number> {
+  const tx = (await getDb()).transaction('favorites', 'readwrite', { durability: 'strict' })
+  const existing = new Set(await tx.store.getAllKeys())
+  const fresh = favorites.filter((f) => !existing.has(f.key))
+  await Promise.all([...fresh.map((f) => tx.store.put(f)), tx.done])
+  return fresh.length
+}

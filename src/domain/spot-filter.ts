@@ -1,0 +1,57 @@
+/** The spots list as filtered and sorted by the person. Pure: no Vue. */
+import { distanceM } from './geo'
+import { SPOT_CATEGORIES, MUNICIPALITY_CODES, type Point, type Spot } from './snapshot-schema'
+import { katakanaToHiragana } from './search-normalize'
+
+export interface SpotQuery {
+  municipality: string | null
+  category: string | null
+  barrierFree: boolean
+  sort: 'name' | 'distance'
+}
+
+type QueryValue = string | null | undefined | (string | null)[]
+const one = (value: QueryValue): string | null => (Array.isArray(value) ? (value[0] ?? null) : (value ?? null))
+
+export function parseSpotQuery(query: Record<string, QueryValue>): SpotQuery {
+  const m = one(query.m)
+  const cat = one(query.cat)
+  return {
+    municipality: (MUNICIPALITY_CODES as readonly string[]).includes(m ?? '') ? m : null,
+    category: (SPOT_CATEGORIES as readonly string[]).includes(cat ?? '') ? cat : null,
+    barrierFree: one(query.bf) === '1',
+    sort: one(query.sort) === 'distance' ? 'distance' : 'name',
+  }
+}
+
+export function spotQueryToUrl(q: SpotQuery): Record<string, string> {
+  const out: Record<string, string> = {}
+  if (q.municipality) out.m = q.municipality
+  if (q.category) out.cat = q.category
+  if (q.barrierFree) out.bf = '1'
+  if (q.sort === 'distance') out.sort = 'distance'
+  return out
+}
+
+export interface ListedSpot {
+  spot: Spot
+  distanceM: number | null
+}
+
+const collator = new Intl.Collator('ja')
+const sortKey = (s: Spot) => katakanaToHiragana(s.kana ?? s.name.ja)
+
+export function listSpots(spots: readonly Spot[], q: SpotQuery, from: Point | null): ListedSpot[] {
+  const list = spots
+    .filter((s) => (!q.municipality || s.municipality === q.municipality) && (!q.category || s.category === q.category) && (!q.barrierFree || !!s.barrierFree))
+    .map((spot) => ({ spot, distanceM: from && spot.point ? distanceM(from, spot.point) : null }))
+  if (q.sort === 'distance' && from) {
+    return list.sort((a, b) => (a.distanceM ?? Infinity) - (b.distanceM ?? Infinity) || collator.compare(sortKey(a.spot), sortKey(b.spot)))
+  }
+  return list.sort((a, b) => collator.compare(sortKey(a.spot), sortKey(b.spot)))
+}
+
+/** A link that opens the phone's maps app with directions to a point (https only). */
+export function directionsUrl(point: Point): string {
+  return `https://www.google.com/maps/dir/?api=1&destination=${point.lat},${point.lng}`
+}

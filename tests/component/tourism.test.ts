@@ -1,0 +1,255 @@
+import 'fake-indexeddb/auto'
+import { flushPromises } from '@vue/test-utils'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { closeDb, DB_NAME } from '@/data/db'
+import { replaceSnapshot } from '@/data/repositories/snapshot-repo'
+import { listFavorites } from '@/data/repositories/user-repo'
+import { formatDistance } from '@/domain/format'
+import { distanceM } from '@/domain/geo'
+import type { Point } from '@/domain/snapshot-schema'
+import EventDetailPage from '@/pages/EventDetailPage.vue'
+import EventsPage from '@/pages/EventsPage.vue'
+import RouteDetailPage from '@/pages/RouteDetailPage.vue'
+import SavedPage from '@/pages/SavedPage.vue'
+import SearchPage from '@/pages/SearchPage.vue'
+import SpotDetailPage from '@/pages/SpotDetailPage.vue'
+import SpotsPage from '@/pages/SpotsPage.vue'
+import { useFavoritesStore } from '@/stores/favorites'
+import { useRecordsStore } from '@/stores/records'
+import { useSearchStore } from '@/stores/search'
+import { mountApp } from '../fixtures/mount-app'
+import { katakanaSpot, TODAY_INSTANT, tourismSnapshot } from '../fixtures/tourism'
+
+beforeEach(async () => {
+  await closeDb()
+  indexedDB.deleteDatabase(DB_NAME)
+  vi.useFakeTimers({ now: new Date(TODAY_INSTANT), toFake: ['Date'] })
+})
+afterEach(async () => {
+  vi.useRealTimers()
+  await closeDb()
+})
+
+describe('search page', () => {
+  it.each(['みゅーじあむ', 'ミュージアム', 'ﾐｭｰｼﾞｱﾑ', 'test museum', 'ＴＥＳＴ'])('%s finds the katakana-named spot', async (q) => {
+    await replaceSnapshot(await tourismSnapshot())
+    const { wrapper } = await mountApp(SearchPage, { path: `/search?q=${encodeURIComponent(q)}` })
+    const group = wrapper.find('[data-testid="search-group-spot"]')
+    expect(group.text()).toContain('ミュージアムテスト')
+    expect(group.findAll('a').map((a) => a.attributes('href'))).toContain(`/spots/${katakanaSpot.id}`)
+  })
+
+  it('groups results by kind and builds the index once while typing', async () => {
+    await replaceSnapshot(await tourismSnapshot())
+    const { wrapper, router } = await mountApp(SearchPage, { path: '/search' })
+    const input = wrapper.find('[data-testid="search-input"]')
+    for (const q of ['萩', '萩往', '萩往還']) {
+      await input.setValue(q)
+      await flushPromises()
+    }
+    expect(wrapper.find('[data-testid="search-group-route"] h2').text()).toContain('モデルルート')
+    expect(wrapper.find('[data-testid="search-group-route"]').text()).toContain('萩往還テストルート')
+    expect(useSearchStore().buildCount()).toBe(1)
+    expect(router.currentRoute.value.query.q).toBe('萩往還')
+    await input.setValue('存在しない名前')
+    expect(wrapper.find('[data-testid="search-status"]').text()).toContain('一致するものはありません')
+  })
+})
+
+describe('spots', () => {
+  it('filters the list by municipality and category from the URL', async () => {
+    await replaceSnapshot(await tourismSnapshot())
+    const { wrapper } = await mountApp(SpotsPage, { path: '/spots?m=35202&cat=culture' })
+    const names = wrapper.findAll('[data-testid="spot-card"] .card__title').map((c) => c.text())
+    expect(names).toEqual(['ミュージアムテスト'])
+  })
+
+  it('detail shows facts, a tel: link, the https site, map and directions links', async () => {
+    await replaceSnapshot(await tourismSnapshot())
+    const { wrapper } = await mountApp(SpotDetailPage, { path: `/spots/${katakanaSpot.id}`, props: { id: katakanaSpot.id } })
+    const text = wrapper.text()
+    for (const s of ['9:00〜17:00', '大人300円', 'JR宇部新川駅から徒歩10分', 'あり（20台）', '車いす用トイレあり', '2024/4/1']) expect(text).toContain(s)
+    expect(wrapper.find('a[href="tel:0836000000"]').exists()).toBe(true)
+    expect(wrapper.find('a[href="https://example.jp/museum"]').exists()).toBe(true)
+    expect(wrapper.find('[data-testid="spot-show-on-map"]').attributes('href')).toBe('/map?focus=spot:test-museum')
+    expect(wrapper.find('[data-testid="spot-directions"]').attributes('href')).toBe('https://www.google.com/maps/dir/?api=1&destination=33.95,131.25')
+  })
+})
+
+describe('favorites', () => {
+  it('a favorite survives a snapshot swap and is shown as "no longer listed" when its record is gone', async () => {
+    await replaceSnapshot(await tourismSnapshot())
+    const { wrapper } = await mountApp(SpotDetailPage, { path: `/spots/${katakanaSpot.id}`, props: { id: katakanaSpot.id } })
+    const heart = wrapper.find('[data-testid="favorite-button"]')
+    expect(heart.attributes('aria-pressed')).toBe('false')
+    expect(heart.attributes('aria-label')).toContain('ミュージアムテスト')
+    await heart.trigger('click')
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="favorite-button"]').attributes('aria-pressed')).toBe('true'))
+    await useFavoritesStore().toggle('route', 'test-route', { ja: '萩往還テストルート' })
+    wrapper.unmount()
+
+    // A new snapshot without the museum.
+    await replaceSnapshot(await tourismSnapshot((body) => (body.spots = body.spots.filter((s) => s.id !== katakanaSpot.id))))
+    expect((await listFavorites()).map((f) => f.key).sort()).toEqual(['route:test-route', 'spot:test-museum'])
+    const saved = await mountApp(SavedPage, { path: '/saved' })
+    const gone = saved.wrapper.find('[data-testid="saved-item-gone"]')
+    expect(gone.text()).toContain('ミュージアムテスト')
+    expect(gone.text()).toContain('掲載終了')
+    const kept = saved.wrapper.find('[data-testid="saved-item"]')
+    expect(kept.find('a').attributes('href')).toBe('/routes/test-route')
+  })
+
+  it('exports to a file and imports it back, merging and validating', async () => {
+    await replaceSnapshot(await tourismSnapshot())
+    await mountApp(SavedPage, { path: '/saved' })
+    const favorites = useFavoritesStore()
+    await favorites.toggle('spot', katakanaSpot.id, katakanaSpot.name)
+    await favorites.toggle('event', 'ev-today', { ja: '今日の朝市' })
+    const file = favorites.exportText()
+    expect(JSON.parse(file)).toMatchObject({ format: 'yume-kairo-favorites', version: 1 })
+    await favorites.toggle('event', 'ev-today', { ja: '今日の朝市' })
+    expect(favorites.items).toHaveLength(1)
+    expect(await favorites.importText(file)).toEqual({ added: 1, skipped: 1 })
+    expect(favorites.items.map((f) => f.key).sort()).toEqual(['event:ev-today', 'spot:test-museum'])
+
+    const bad = JSON.parse(file)
+    bad.favorites[0].key = 'spot:other'
+    await expect(favorites.importText(JSON.stringify(bad))).rejects.toThrow(/key does not match/)
+    await expect(favorites.importText('{"format":"x"}')).rejects.toThrow()
+    await expect(favorites.importText('not json')).rejects.toThrow(/not JSON/)
+    expect(favorites.items).toHaveLength(2)
+  })
+
+  it('shows a clear message when an imported file is invalid', async () => {
+    await replaceSnapshot(await tourismSnapshot())
+    const { wrapper } = await mountApp(SavedPage, { path: '/saved' })
+    const input = wrapper.find('[data-testid="favorites-import"]')
+    const file = new File(['{"format":"yume-kairo-favorites","version":1,"exportedAt":"2026-11-23T00:00:00.000Z","favorites":[{"key":"spot:a","kind":"castle","id":"a","name":{"ja":"x"},"addedAt":"2026-11-23T00:00:00.000Z"}]}'], 'f.json', { type: 'application/json' })
+    Object.defineProperty(input.element, 'files', { value: [file] })
+    await input.trigger('change')
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="favorites-error"]').exists()).toBe(true))
+    expect(wrapper.find('[data-testid="favorites-error"]').text()).toContain('読み込めませんでした')
+    expect(wrapper.find('[data-testid="favorites-error"]').text()).toContain('favorites.0.kind')
+  })
+})
+
+const eventNames = (wrapper: Awaited<ReturnType<typeof mountApp>>['wrapper'], list = 'event-list') =>
+  wrapper.findAll(`[data-testid="${list}"] [data-testid="event-card"]`).map((c) => c.text())
+
+describe('events page (today is 2026-11-23 in Japan; the machine is in Los Angeles)', () => {
+  it('lists upcoming events by default, never ended ones, and a rule-based date', async () => {
+    await replaceSnapshot(await tourismSnapshot())
+    const { wrapper } = await mountApp(EventsPage, { path: '/events' })
+    const names = eventNames(wrapper)
+    expect(names).toHaveLength(4)
+    expect(names[0]).toContain('今日の朝市')
+    expect(names.join()).toContain('11月第4土曜日の行事')
+    expect(names.join()).toContain('2026年11月28日')
+    expect(names.join()).not.toContain('過去のイベント')
+    expect(wrapper.text()).toContain('掲載データの多くは過去のイベントです')
+  })
+
+  it.each([
+    ['/events?when=today', ['今日の朝市']],
+    ['/events?when=weekend', ['11月第4土曜日の行事', '週末の祭り']],
+    ['/events?when=month', ['今日の朝市', '11月第4土曜日の行事', '週末の祭り']],
+    ['/events?when=month&m=35204', ['週末の祭り']],
+    ['/events?cat=culture', ['12月の音楽会']],
+  ])('%s', async (path, expected) => {
+    await replaceSnapshot(await tourismSnapshot())
+    const { wrapper } = await mountApp(EventsPage, { path })
+    const names = eventNames(wrapper)
+    expect(names).toHaveLength(expected.length)
+    expected.forEach((name, i) => expect(names[i]).toContain(name))
+  })
+
+  it('says when nothing is upcoming under the filters and shows the most recent, marked ended', async () => {
+    await replaceSnapshot(await tourismSnapshot())
+    const { wrapper } = await mountApp(EventsPage, { path: '/events?m=35202' })
+    expect(wrapper.find('[data-testid="events-none-upcoming"]').text()).toContain('これから開催されるイベントはありません')
+    const recent = eventNames(wrapper, 'event-recent')
+    expect(recent).toHaveLength(1)
+    expect(recent[0]).toContain('終了')
+    expect(recent[0]).toContain('過去のイベント')
+  })
+
+  it('keeps filters in the URL when they change', async () => {
+    await replaceSnapshot(await tourismSnapshot())
+    const { wrapper, router } = await mountApp(EventsPage, { path: '/events?when=month' })
+    await wrapper.find('[data-testid="event-filter-municipality"]').setValue('35204')
+    await flushPromises()
+    expect(router.currentRoute.value.query).toEqual({ when: 'month', m: '35204' })
+    expect(eventNames(wrapper)).toHaveLength(1)
+  })
+
+  it('shows a month calendar with the days that have events, and lists a chosen day', async () => {
+    await replaceSnapshot(await tourismSnapshot())
+    const { wrapper, router } = await mountApp(EventsPage, { path: '/events?view=calendar&month=2026-11' })
+    const days = wrapper.findAll('[data-testid^="cal-day-"]').map((d) => d.attributes('data-testid'))
+    expect(days).toEqual(['cal-day-2026-11-23', 'cal-day-2026-11-28', 'cal-day-2026-11-29'])
+    expect(wrapper.find('[data-testid="cal-day-2026-11-28"]').attributes('aria-label')).toContain('2件')
+    await wrapper.find('[data-testid="cal-day-2026-11-28"]').trigger('click')
+    await flushPromises()
+    expect(router.currentRoute.value.query).toMatchObject({ view: 'calendar', month: '2026-11', day: '2026-11-28' })
+    expect(eventNames(wrapper)).toHaveLength(2)
+  })
+})
+
+describe('event detail', () => {
+  it('downloads an .ics with the time in UTC for Japan time', async () => {
+    await replaceSnapshot(await tourismSnapshot())
+    const blobs: Blob[] = []
+    const names: string[] = []
+    URL.createObjectURL = vi.fn((blob: Blob) => (blobs.push(blob), 'blob:test'))
+    URL.revokeObjectURL = vi.fn()
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      names.push(this.download)
+    })
+    const { wrapper } = await mountApp(EventDetailPage, { path: '/events/ev-today', props: { id: 'ev-today' } })
+    await wrapper.find('[data-testid="event-ics"]').trigger('click')
+    expect(names).toEqual(['ev-today-2026-11-23.ics'])
+    expect(blobs[0]!.type).toBe('text/calendar')
+    const ics = await blobs[0]!.text()
+    expect(ics).toContain('BEGIN:VCALENDAR')
+    expect(ics).toContain('SUMMARY:今日の朝市')
+    expect(ics).toContain('DTSTART:20261122T220000Z')
+    expect(ics).toContain('DTEND:20261123T020000Z')
+    expect(ics).toContain('LOCATION:中央公園\\, 山口市')
+    click.mockRestore()
+  })
+
+  it('share falls back to copying the link, and says so', async () => {
+    await replaceSnapshot(await tourismSnapshot())
+    const writeText = vi.fn(async () => undefined)
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true })
+    const { wrapper } = await mountApp(EventDetailPage, { path: '/events/ev-weekend', props: { id: 'ev-weekend' } })
+    await wrapper.find('[data-testid="event-share"]').trigger('click')
+    await flushPromises()
+    expect(writeText).toHaveBeenCalledTimes(1)
+    expect(wrapper.find('[data-testid="event-share-status"]').text()).toBe('リンクをコピーしました。')
+  })
+
+  it('marks an ended event', async () => {
+    await replaceSnapshot(await tourismSnapshot())
+    const { wrapper } = await mountApp(EventDetailPage, { path: '/events/ev-past', props: { id: 'ev-past' } })
+    expect(wrapper.find('[data-testid="event-ended"]').text()).toContain('終了しています')
+  })
+})
+
+describe('model route', () => {
+  it('lists ordered stops with distances, a total, map link and start at stop 1', async () => {
+    await replaceSnapshot(await tourismSnapshot())
+    const { wrapper } = await mountApp(RouteDetailPage, { path: '/routes/test-route', props: { id: 'test-route' } })
+    const stops = wrapper.findAll('[data-testid="route-stops"] > li')
+    expect(stops.map((s) => s.find('.stops__name').text())).toEqual(['萩城跡テスト', '途中の峠', '防府テスト天満宮'])
+    const legs = wrapper.findAll('[data-testid="route-leg"]').map((l) => l.text())
+    expect(legs).toHaveLength(2)
+    const [a, b, c] = useRecordsStore().routes[0]!.stops.map((s) => s.point) as [Point, Point, Point]
+    expect(legs[0]).toBe(`↓ 次まで 約${formatDistance(distanceM(a, b), 'ja')}`)
+    expect(legs[1]).toBe(`↓ 次まで 約${formatDistance(distanceM(b, c), 'ja')}`)
+    expect(wrapper.find('[data-testid="route-total"]').text()).toContain(`全長 約${formatDistance(distanceM(a, b) + distanceM(b, c), 'ja')}`)
+    expect(wrapper.find('[data-testid="route-show-on-map"]').attributes('href')).toBe('/map?route=test-route')
+    expect(wrapper.find('[data-testid="route-start"]').attributes('href')).toBe('/spots/test-castle')
+    expect(useRecordsStore().routes).toHaveLength(1)
+  })
+})
