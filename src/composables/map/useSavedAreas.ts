@@ -87,7 +87,7 @@ export function useSavedAreas(fetcher: typeof fetch = (...args) => fetch(...args
       return null
     }
     if (failed) problem.value = 'failed'
-    const area: SavedArea = { id: `area-${Date.now().toString(36)}`, name, bbox: plan.bbox, minZoom: plan.minZoom, maxZoom: plan.maxZoom, count: plan.count, saved, savedAt: new Date().toISOString() }
+    const area: SavedArea = { id: `area-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`, name, bbox: plan.bbox, minZoom: plan.minZoom, maxZoom: plan.maxZoom, count: plan.count, saved, savedAt: new Date().toISOString() }
     areas.value = [...areas.value, area]
     writeAreas(areas.value)
     return area
