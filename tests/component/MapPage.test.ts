@@ -13,7 +13,7 @@ import { variantSnapshot } from '../fixtures/snapshots'
 // This stand-in renders one button per marker it is given, like a tap on the canvas.
 vi.mock('@/components/map/MapView.vue', () => ({
   default: defineComponent({
-    props: { markers: { type: Array, required: true }, municipalities: Array, town: String, route: Object, position: Object },
+    props: { markers: { type: Array, required: true }, municipalities: { type: Array, default: () => [] }, town: { type: String, default: null }, route: { type: Object, default: null }, position: { type: Object, default: null } },
     emits: ['selectMarker', 'selectTown'],
     setup(props, { emit, expose }) {
       expose({ view: () => ({ bbox: { south: 34.17, north: 34.19, west: 131.46, east: 131.49 }, zoom: 14 }), panTo: () => undefined, invalidateSize: () => undefined })

@@ -7,6 +7,7 @@
 import L from './leaflet'
 import 'leaflet/dist/leaflet.css'
 import { markRaw, onBeforeUnmount, onMounted, shallowRef, type Ref } from 'vue'
+import { containsPoint } from '@/domain/geo'
 import { boundsOfTowns, type MapMarker } from '@/domain/map-markers'
 import type { Municipality, MunicipalityCode, Route } from '@/domain/snapshot-schema'
 import { GSI_ATTRIBUTION_URL, REGION_BBOX, GSI_TILE_URL, TILE_MAX_ZOOM, TILE_MIN_ZOOM, type Bbox } from '@/domain/tiles'
@@ -37,6 +38,9 @@ export function useLeafletMap(container: Ref<HTMLElement | null>, options: Leafl
   let zoom: L.Control.Zoom | null = null
   let boundaryAttribution = ''
   let townLayers = new Map<MunicipalityCode, L.Polygon>()
+  let townList: readonly Municipality[] = []
+  /** Set while one tap's events are dispatched, so a tap on a marker never also picks the town under it. */
+  let markerTapped = false
 
   function syncViewData() {
     const m = map.value
@@ -70,6 +74,12 @@ export function useLeafletMap(container: Ref<HTMLElement | null>, options: Leafl
     // Base tiles under the boundaries. Never OpenStreetMap: GSI only, CORS (crossOrigin) so the SW can cache real responses.
     L.tileLayer(GSI_TILE_URL, { attribution: GSI_ATTRIBUTION, crossOrigin: 'anonymous', minZoom: TILE_MIN_ZOOM, maxZoom: TILE_MAX_ZOOM, maxNativeZoom: TILE_MAX_ZOOM }).addTo(m)
     m.on('moveend zoomend', syncViewData)
+    // Town polygons sit under the marker canvas, so a tap on the map (not on a marker) picks the town by point-in-polygon.
+    m.on('click', (e: L.LeafletMouseEvent) => {
+      if (markerTapped) return
+      const hit = townList.find((t) => containsPoint(t.boundary, { lat: e.latlng.lat, lng: e.latlng.lng }))
+      if (hit) options.onSelectTown(hit.code)
+    })
     map.value = m
     syncViewData()
     ready.value = true
@@ -98,6 +108,7 @@ export function useLeafletMap(container: Ref<HTMLElement | null>, options: Leafl
     towns?.remove()
     labels?.remove()
     townLayers = new Map()
+    townList = list
     towns = markRaw(L.featureGroup())
     labels = markRaw(L.layerGroup())
     for (const t of list) {
@@ -112,8 +123,8 @@ export function useLeafletMap(container: Ref<HTMLElement | null>, options: Leafl
         dashArray: isSelected ? undefined : '6 4',
         fillColor: isSelected ? '#0b5d59' : '#9ab8b4',
         fillOpacity: selected && !isSelected ? 0.05 : 0.15,
+        interactive: false,
       })
-      polygon.on('click', () => options.onSelectTown(t.code))
       towns.addLayer(polygon)
       townLayers.set(t.code, polygon)
       const label = document.createElement('span')
@@ -138,7 +149,13 @@ export function useLeafletMap(container: Ref<HTMLElement | null>, options: Leafl
     const m = map.value
     if (!m || !canvas) return
     markers?.remove()
-    markers = markRaw(createMarkerLayer(list, canvas, options.onSelectMarker))
+    markers = markRaw(
+      createMarkerLayer(list, canvas, (key) => {
+        markerTapped = true
+        setTimeout(() => (markerTapped = false), 0)
+        options.onSelectMarker(key)
+      }),
+    )
     markers.addTo(m)
   }
 
