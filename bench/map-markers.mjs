@@ -84,7 +84,10 @@ export async function runMapBench({ page, base, count = 10_000, runs = 7 } = {})
   const results = { app: [], raw: [] }
   for (const kind of ['app', 'raw']) await page.evaluate(measureInPage, { kind, count }) // warm-up
   for (let i = 0; i < runs; i++) {
-    for (const kind of i % 2 ? ['raw', 'app'] : ['app', 'raw']) results[kind].push(await page.evaluate(measureInPage, { kind, count }))
+    for (const kind of i % 2 ? ['raw', 'app'] : ['app', 'raw']) {
+      await page.waitForTimeout(200) // let the previous map's garbage settle
+      results[kind].push(await page.evaluate(measureInPage, { kind, count }))
+    }
   }
   const summary = (rs) => ({ medianMs: Math.round(median(rs.map((r) => r.total)) * 10) / 10, medianAddMs: Math.round(median(rs.map((r) => r.added)) * 10) / 10, runsMs: rs.map((r) => Math.round(r.total)) })
   const app = summary(results.app)

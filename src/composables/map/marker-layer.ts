@@ -17,11 +17,16 @@ export function markerStyle(kind: MarkerKind, category: string): L.CircleMarkerO
  * The group is created outside Vue's reactivity (markRaw by the caller).
  */
 export function createMarkerLayer(markers: readonly Pick<MapMarker, 'key' | 'kind' | 'category' | 'point'>[], renderer: L.Canvas, onSelect: (key: string) => void): L.FeatureGroup {
+  // One options object per kind × category, shared by every marker of that style.
+  const styles = new Map<string, L.CircleMarkerOptions>()
   const keys = new WeakMap<L.Layer, string>()
   const layers: L.Layer[] = new Array(markers.length)
   for (let i = 0; i < markers.length; i++) {
     const m = markers[i]!
-    const layer = L.circleMarker([m.point.lat, m.point.lng], { ...markerStyle(m.kind, m.category), renderer, bubblingMouseEvents: false })
+    const styleKey = `${m.kind}|${m.category}`
+    let options = styles.get(styleKey)
+    if (!options) styles.set(styleKey, (options = { ...markerStyle(m.kind, m.category), renderer, bubblingMouseEvents: false }))
+    const layer = L.circleMarker([m.point.lat, m.point.lng], options)
     keys.set(layer, m.key)
     layers[i] = layer
   }
