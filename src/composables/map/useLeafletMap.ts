@@ -24,6 +24,9 @@ const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 
 export const GSI_ATTRIBUTION = `<a href="${GSI_ATTRIBUTION_URL}" target="_blank" rel="noopener">地理院タイル</a>`
 
+/** Neighbours whose centres are close: their labels sit on opposite sides so they do not cover each other. */
+const LABEL_SIDE: Partial<Record<MunicipalityCode, L.Direction>> = { '35216': 'left', '35202': 'right' }
+
 const toBounds = (b: Bbox) => L.latLngBounds([b.south, b.west], [b.north, b.east])
 
 export function useLeafletMap(container: Ref<HTMLElement | null>, options: LeafletMapOptions) {
@@ -131,7 +134,7 @@ export function useLeafletMap(container: Ref<HTMLElement | null>, options: Leafl
       const { text, lang } = labelOf(t)
       label.textContent = text
       label.lang = lang
-      labels.addLayer(L.tooltip({ permanent: true, direction: 'center', className: `map-town-label${isSelected ? ' map-town-label--selected' : ''}`, interactive: false }).setLatLng([t.centre.lat, t.centre.lng]).setContent(label))
+      labels.addLayer(L.tooltip({ permanent: true, direction: LABEL_SIDE[t.code] ?? 'center', className: `map-town-label${isSelected ? ' map-town-label--selected' : ''}`, interactive: false }).setLatLng([t.centre.lat, t.centre.lng]).setContent(label))
     }
     towns.addTo(m)
     labels.addTo(m)
