@@ -80,6 +80,17 @@ async function mapCentre(page) {
   return { lat: Number(d.centerLat), lng: Number(d.centerLng), zoom: Number(d.zoom) }
 }
 
+/** The centre once any fit/pan animation has finished (two equal readings in a row). */
+async function settledCentre(page) {
+  let last = await mapCentre(page)
+  for (;;) {
+    await page.waitForTimeout(300)
+    const now = await mapCentre(page)
+    if (JSON.stringify(now) === JSON.stringify(last)) return now
+    last = now
+  }
+}
+
 async function tileCacheSize(page) {
   return page.evaluate(async (name) => ((await caches.has(name)) ? (await (await caches.open(name)).keys()).length : 0), TILE_CACHE)
 }
@@ -167,7 +178,7 @@ describe('map offline: boundaries and markers with no network and no tiles', () 
 
   it('the map is keyboard operable', async () => {
     const { page } = app
-    const before = await mapCentre(page)
+    const before = await settledCentre(page)
     await page.getByTestId('map-view').focus()
     await page.keyboard.press('ArrowRight')
     await page.keyboard.press('ArrowRight')

@@ -25,7 +25,7 @@ const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 export const GSI_ATTRIBUTION = `<a href="${GSI_ATTRIBUTION_URL}" target="_blank" rel="noopener">地理院タイル</a>`
 
 /** Neighbours whose centres are close: their labels sit on opposite sides so they do not cover each other. */
-const LABEL_SIDE: Partial<Record<MunicipalityCode, L.Direction>> = { '35216': 'left', '35202': 'right' }
+const LABEL_SIDE: Partial<Record<MunicipalityCode, L.Direction>> = { '35202': 'right' }
 
 const toBounds = (b: Bbox) => L.latLngBounds([b.south, b.west], [b.north, b.east])
 
@@ -69,6 +69,7 @@ export function useLeafletMap(container: Ref<HTMLElement | null>, options: Leafl
       }),
     )
     m.createPane('towns').style.zIndex = '350'
+    m.createPane('townLabels').style.zIndex = '400' // under the markers: a label never hides a marker
     m.createPane('markers').style.zIndex = '450'
     canvas = markRaw(L.canvas({ pane: 'markers', padding: 0.3 }))
     L.control.attribution({ prefix: false, position: 'bottomright' }).addTo(m)
@@ -134,7 +135,7 @@ export function useLeafletMap(container: Ref<HTMLElement | null>, options: Leafl
       const { text, lang } = labelOf(t)
       label.textContent = text
       label.lang = lang
-      labels.addLayer(L.tooltip({ permanent: true, direction: LABEL_SIDE[t.code] ?? 'center', className: `map-town-label${isSelected ? ' map-town-label--selected' : ''}`, interactive: false }).setLatLng([t.centre.lat, t.centre.lng]).setContent(label))
+      labels.addLayer(L.tooltip({ pane: 'townLabels', permanent: true, direction: LABEL_SIDE[t.code] ?? 'center', className: `map-town-label${isSelected ? ' map-town-label--selected' : ''}`, interactive: false }).setLatLng([t.centre.lat, t.centre.lng]).setContent(label))
     }
     towns.addTo(m)
     labels.addTo(m)
@@ -174,13 +175,23 @@ export function useLeafletMap(container: Ref<HTMLElement | null>, options: Leafl
     route.addTo(m)
   }
 
+  /** Fitting a hidden map (list view) would compute a zoom for a 0×0 box: wait until it is shown again. */
+  let pendingFit: (() => void) | null = null
+  function whenVisible(fit: () => void) {
+    const el = container.value
+    if (el && el.clientWidth > 0 && el.clientHeight > 0) {
+      pendingFit = null
+      fit()
+    } else pendingFit = fit
+  }
+
   function fitTowns(list: readonly Municipality[]) {
     const b = boundsOfTowns(list)
-    if (b) map.value?.fitBounds(toBounds(b), { padding: [8, 8] })
+    if (b) whenVisible(() => map.value?.fitBounds(toBounds(b), { padding: [8, 8] }))
   }
 
   function fitRoute(r: Route) {
-    map.value?.fitBounds(L.latLngBounds(r.stops.map((s) => [s.point.lat, s.point.lng] as [number, number])), { padding: [32, 32], maxZoom: 15 })
+    whenVisible(() => map.value?.fitBounds(L.latLngBounds(r.stops.map((s) => [s.point.lat, s.point.lng] as [number, number])), { padding: [32, 32], maxZoom: 15 }))
   }
 
   /** The person's position with its accuracy circle; centres the map on it. */
@@ -197,7 +208,7 @@ export function useLeafletMap(container: Ref<HTMLElement | null>, options: Leafl
       ]),
     )
     here.addTo(m)
-    if (centre) m.setView([p.lat, p.lng], Math.max(m.getZoom(), 13))
+    if (centre) whenVisible(() => m.setView([p.lat, p.lng], Math.max(m.getZoom(), 13)))
   }
 
   function panTo(point: { lat: number; lng: number }) {
@@ -213,6 +224,9 @@ export function useLeafletMap(container: Ref<HTMLElement | null>, options: Leafl
 
   function invalidateSize() {
     map.value?.invalidateSize()
+    const fit = pendingFit
+    pendingFit = null
+    fit?.()
   }
 
   return { map, ready, setTowns, setBoundaryAttribution, setMarkers, setRoute, fitTowns, fitRoute, showPosition, panTo, view, invalidateSize, setZoomTitles }
