@@ -3,6 +3,7 @@ import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
+import { TILE_CACHE_MAX_ENTRIES, TILE_CACHE_NAME } from './src/domain/tiles'
 
 /** Largest file the service worker precaches; the build check fails above it. */
 export const PRECACHE_LIMIT_BYTES = 2 * 1024 * 1024
@@ -43,6 +44,18 @@ export default defineConfig({
         navigateFallbackDenylist: [/^\/data\//, /\.[a-z0-9]+$/i],
         maximumFileSizeToCacheInBytes: PRECACHE_LIMIT_BYTES,
         cleanupOutdatedCaches: true,
+        // 地理院タイル, cached as the user browses: CORS responses only (never opaque), own cache, bounded.
+        runtimeCaching: [
+          {
+            urlPattern: /^https:\/\/cyberjapandata\.gsi\.go\.jp\/xyz\//,
+            handler: 'CacheFirst',
+            options: {
+              cacheName: TILE_CACHE_NAME,
+              expiration: { maxEntries: TILE_CACHE_MAX_ENTRIES, purgeOnQuotaError: true },
+              cacheableResponse: { statuses: [200] },
+            },
+          },
+        ],
         clientsClaim: false,
         skipWaiting: false,
       },

@@ -1,0 +1,233 @@
+/**
+ * The one owner of the Leaflet map and its layers. Everything Leaflet lives in
+ * shallowRef/markRaw (never deep-reactive), is created in onMounted and removed
+ * on unmount. Boundaries come from the snapshot and need no network; the GSI
+ * base tiles are an optional layer underneath, requested with CORS.
+ */
+import L from './leaflet'
+import 'leaflet/dist/leaflet.css'
+import { markRaw, onBeforeUnmount, onMounted, shallowRef, type Ref } from 'vue'
+import { containsPoint } from '@/domain/geo'
+import { boundsOfTowns, type MapMarker } from '@/domain/map-markers'
+import type { Municipality, MunicipalityCode, Route } from '@/domain/snapshot-schema'
+import { GSI_ATTRIBUTION_URL, REGION_BBOX, GSI_TILE_URL, TILE_MAX_ZOOM, TILE_MIN_ZOOM, type Bbox } from '@/domain/tiles'
+import { createMarkerLayer } from './marker-layer'
+
+export interface LeafletMapOptions {
+  onSelectMarker: (key: string) => void
+  onSelectTown: (code: MunicipalityCode) => void
+  zoomInTitle: () => string
+  zoomOutTitle: () => string
+}
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+
+export const GSI_ATTRIBUTION = `<a href="${GSI_ATTRIBUTION_URL}" target="_blank" rel="noopener">地理院タイル</a>`
+
+/** Neighbours whose centres are close: their labels sit on opposite sides so they do not cover each other. */
+const LABEL_SIDE: Partial<Record<MunicipalityCode, L.Direction>> = { '35202': 'right' }
+
+const toBounds = (b: Bbox) => L.latLngBounds([b.south, b.west], [b.north, b.east])
+
+export function useLeafletMap(container: Ref<HTMLElement | null>, options: LeafletMapOptions) {
+  const map = shallowRef<L.Map | null>(null)
+  const ready = shallowRef(false)
+  let canvas: L.Canvas | null = null
+  let towns: L.FeatureGroup | null = null
+  let labels: L.LayerGroup | null = null
+  let markers: L.FeatureGroup | null = null
+  let route: L.LayerGroup | null = null
+  let here: L.LayerGroup | null = null
+  let zoom: L.Control.Zoom | null = null
+  let boundaryAttribution = ''
+  let townLayers = new Map<MunicipalityCode, L.Polygon>()
+  let townList: readonly Municipality[] = []
+  /** Set while one tap's events are dispatched, so a tap on a marker never also picks the town under it. */
+  let markerTapped = false
+
+  function syncViewData() {
+    const m = map.value
+    const el = container.value
+    if (!m || !el) return
+    const c = m.getCenter()
+    el.dataset.zoom = String(m.getZoom())
+    el.dataset.centerLat = String(c.lat)
+    el.dataset.centerLng = String(c.lng)
+  }
+
+  onMounted(() => {
+    const el = container.value
+    if (!el) return
+    const m = markRaw(
+      L.map(el, {
+        zoomControl: false,
+        keyboard: true,
+        minZoom: 7,
+        maxZoom: TILE_MAX_ZOOM,
+        maxBounds: L.latLngBounds([REGION_BBOX.south - 1, REGION_BBOX.west - 1.5], [REGION_BBOX.north + 1, REGION_BBOX.east + 1.5]),
+        attributionControl: false,
+      }),
+    )
+    m.createPane('towns').style.zIndex = '350'
+    m.createPane('townLabels').style.zIndex = '400' // under the markers: a label never hides a marker
+    m.createPane('markers').style.zIndex = '450'
+    canvas = markRaw(L.canvas({ pane: 'markers', padding: 0.3 }))
+    L.control.attribution({ prefix: false, position: 'bottomright' }).addTo(m)
+    zoom = L.control.zoom({ position: 'topright', zoomInTitle: options.zoomInTitle(), zoomOutTitle: options.zoomOutTitle() }).addTo(m)
+    m.fitBounds(toBounds(REGION_BBOX))
+    // Base tiles under the boundaries. Never OpenStreetMap: GSI only, CORS (crossOrigin) so the SW can cache real responses.
+    L.tileLayer(GSI_TILE_URL, { attribution: GSI_ATTRIBUTION, crossOrigin: 'anonymous', minZoom: TILE_MIN_ZOOM, maxZoom: TILE_MAX_ZOOM, maxNativeZoom: TILE_MAX_ZOOM }).addTo(m)
+    m.on('moveend zoomend', syncViewData)
+    // Town polygons sit under the marker canvas, so a tap on the map (not on a marker) picks the town by point-in-polygon.
+    m.on('click', (e: L.LeafletMouseEvent) => {
+      if (markerTapped) return
+      const hit = townList.find((t) => containsPoint(t.boundary, { lat: e.latlng.lat, lng: e.latlng.lng }))
+      if (hit) options.onSelectTown(hit.code)
+    })
+    map.value = m
+    syncViewData()
+    ready.value = true
+  })
+
+  onBeforeUnmount(() => {
+    map.value?.off()
+    map.value?.remove()
+    map.value = null
+    ready.value = false
+    canvas = towns = labels = markers = route = here = zoom = null
+    townLayers = new Map()
+  })
+
+  function setZoomTitles() {
+    const m = map.value
+    if (!m || !zoom) return
+    zoom.remove()
+    zoom = L.control.zoom({ position: 'topright', zoomInTitle: options.zoomInTitle(), zoomOutTitle: options.zoomOutTitle() }).addTo(m)
+  }
+
+  /** Town polygons (SVG paths, one per municipality) with labels in the current language. */
+  function setTowns(list: readonly Municipality[], labelOf: (m: Municipality) => { text: string; lang: string }, selected: MunicipalityCode | null) {
+    const m = map.value
+    if (!m) return
+    towns?.remove()
+    labels?.remove()
+    townLayers = new Map()
+    townList = list
+    towns = markRaw(L.featureGroup())
+    labels = markRaw(L.layerGroup())
+    for (const t of list) {
+      const isSelected = selected === t.code
+      const rings = t.boundary.type === 'Polygon' ? [t.boundary.coordinates] : t.boundary.coordinates
+      const latlngs = rings.map((poly) => poly.map((ring) => ring.map(([lng, lat]) => [lat, lng] as [number, number])))
+      const polygon = L.polygon(latlngs, {
+        pane: 'towns',
+        className: `map-town map-town--${t.code}${isSelected ? ' map-town--selected' : ''}`,
+        color: isSelected ? '#0b5d59' : '#3d4f4d',
+        weight: isSelected ? 4 : 1.5,
+        dashArray: isSelected ? undefined : '6 4',
+        fillColor: isSelected ? '#0b5d59' : '#9ab8b4',
+        fillOpacity: selected && !isSelected ? 0.05 : 0.15,
+        interactive: false,
+      })
+      towns.addLayer(polygon)
+      townLayers.set(t.code, polygon)
+      const label = document.createElement('span')
+      const { text, lang } = labelOf(t)
+      label.textContent = text
+      label.lang = lang
+      labels.addLayer(L.tooltip({ pane: 'townLabels', permanent: true, direction: LABEL_SIDE[t.code] ?? 'center', className: `map-town-label${isSelected ? ' map-town-label--selected' : ''}`, interactive: false }).setLatLng([t.centre.lat, t.centre.lng]).setContent(label))
+    }
+    towns.addTo(m)
+    labels.addTo(m)
+  }
+
+  function setBoundaryAttribution(text: string) {
+    const control = map.value?.attributionControl
+    if (!control) return
+    if (boundaryAttribution) control.removeAttribution(boundaryAttribution)
+    boundaryAttribution = escapeHtml(text)
+    control.addAttribution(boundaryAttribution)
+  }
+
+  function setMarkers(list: readonly MapMarker[]) {
+    const m = map.value
+    if (!m || !canvas) return
+    markers?.remove()
+    markers = markRaw(
+      createMarkerLayer(list, canvas, (key) => {
+        markerTapped = true
+        setTimeout(() => (markerTapped = false), 0)
+        options.onSelectMarker(key)
+      }),
+    )
+    markers.addTo(m)
+  }
+
+  function setRoute(r: Route | null) {
+    const m = map.value
+    if (!m) return
+    route?.remove()
+    route = null
+    if (!r) return
+    const line = L.polyline(r.stops.map((s) => [s.point.lat, s.point.lng] as [number, number]), { pane: 'markers', className: 'map-route', color: '#b3261e', weight: 5, opacity: 0.85, dashArray: '10 6', interactive: false })
+    const stops = r.stops.map((s) => L.circleMarker([s.point.lat, s.point.lng], { pane: 'markers', radius: 10, color: '#b3261e', weight: 3, fillColor: '#fff', fillOpacity: 1, interactive: false, className: 'map-route-stop' }))
+    route = markRaw(L.layerGroup([line, ...stops]))
+    route.addTo(m)
+  }
+
+  /** Fitting a hidden map (list view) would compute a zoom for a 0×0 box: wait until it is shown again. */
+  let pendingFit: (() => void) | null = null
+  function whenVisible(fit: () => void) {
+    const el = container.value
+    if (el && el.clientWidth > 0 && el.clientHeight > 0) {
+      pendingFit = null
+      fit()
+    } else pendingFit = fit
+  }
+
+  function fitTowns(list: readonly Municipality[]) {
+    const b = boundsOfTowns(list)
+    if (b) whenVisible(() => map.value?.fitBounds(toBounds(b), { padding: [8, 8] }))
+  }
+
+  function fitRoute(r: Route) {
+    whenVisible(() => map.value?.fitBounds(L.latLngBounds(r.stops.map((s) => [s.point.lat, s.point.lng] as [number, number])), { padding: [32, 32], maxZoom: 15 }))
+  }
+
+  /** The person's position with its accuracy circle; centres the map on it. */
+  function showPosition(p: { lat: number; lng: number; accuracy: number } | null, centre = true) {
+    const m = map.value
+    if (!m) return
+    here?.remove()
+    here = null
+    if (!p) return
+    here = markRaw(
+      L.layerGroup([
+        L.circle([p.lat, p.lng], { radius: p.accuracy, className: 'map-accuracy', color: '#1a73e8', weight: 1, fillOpacity: 0.12, interactive: false }),
+        L.circleMarker([p.lat, p.lng], { radius: 8, className: 'map-here', color: '#fff', weight: 3, fillColor: '#1a73e8', fillOpacity: 1, interactive: false }),
+      ]),
+    )
+    here.addTo(m)
+    if (centre) whenVisible(() => m.setView([p.lat, p.lng], Math.max(m.getZoom(), 13)))
+  }
+
+  function panTo(point: { lat: number; lng: number }) {
+    map.value?.panTo([point.lat, point.lng])
+  }
+
+  function view(): { bbox: Bbox; zoom: number } | null {
+    const m = map.value
+    if (!m) return null
+    const b = m.getBounds()
+    return { bbox: { south: b.getSouth(), west: b.getWest(), north: b.getNorth(), east: b.getEast() }, zoom: m.getZoom() }
+  }
+
+  function invalidateSize() {
+    map.value?.invalidateSize()
+    const fit = pendingFit
+    pendingFit = null
+    fit?.()
+  }
+
+  return { map, ready, setTowns, setBoundaryAttribution, setMarkers, setRoute, fitTowns, fitRoute, showPosition, panTo, view, invalidateSize, setZoomTitles }
+}

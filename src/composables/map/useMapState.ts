@@ -1,0 +1,49 @@
+/**
+ * The map page's state: markers built from the records, filters (kind,
+ * category, town – the town is in the URL, `?town=35203`, so it can be linked),
+ * the route to draw (`?route=<id>`), the selected marker and the nearby order.
+ */
+import { storeToRefs } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import { useRoute, useRouter } from 'vue-router'
+import { buildMarkers, filterMarkers, MARKER_KINDS, markerCategories, parseTown, sortMarkers, todayInTokyo, type MarkerKind } from '@/domain/map-markers'
+import type { MunicipalityCode } from '@/domain/snapshot-schema'
+import { useLocationStore } from '@/stores/location'
+import { useRecordsStore } from '@/stores/records'
+
+export function useMapState(now: () => Date = () => new Date()) {
+  const records = useRecordsStore()
+  const { municipalities, spots, events, rallies, routes } = storeToRefs(records)
+  const location = useLocationStore()
+  const route = useRoute()
+  const router = useRouter()
+
+  const kinds = ref<MarkerKind[]>([...MARKER_KINDS])
+  const category = ref<string | null>(null)
+  const selectedKey = shallowRef<string | null>(null)
+
+  const town = computed(() => parseTown(route.query.town, municipalities.value))
+  const selectedRoute = computed(() => {
+    const id = Array.isArray(route.query.route) ? route.query.route[0] : route.query.route
+    return (id && routes.value.find((r) => r.id === id)) || null
+  })
+
+  const allMarkers = computed(() => buildMarkers({ spots: spots.value, events: events.value, rallies: rallies.value }, todayInTokyo(now())))
+  const categories = computed(() => markerCategories(allMarkers.value.filter((m) => kinds.value.includes(m.kind))))
+  const visible = computed(() => filterMarkers(allMarkers.value, { kinds: kinds.value, category: category.value, town: town.value }))
+  const listed = computed(() => sortMarkers(visible.value, location.position))
+  const selected = computed(() => allMarkers.value.find((m) => m.key === selectedKey.value) ?? null)
+
+  function setTown(code: MunicipalityCode | null) {
+    const query = { ...route.query }
+    if (code) query.town = code
+    else delete query.town
+    void router.replace({ query })
+  }
+
+  function toggleTown(code: MunicipalityCode) {
+    setTown(town.value === code ? null : code)
+  }
+
+  return { municipalities, kinds, category, categories, town, selectedRoute, allMarkers, visible, listed, selectedKey, selected, setTown, toggleTown }
+}

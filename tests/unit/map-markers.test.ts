@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest'
+import { buildMarkers, filterMarkers, isUpcoming, nextEventDate, parseTown, sortMarkers, todayInTokyo, ALL_MARKERS } from '@/domain/map-markers'
+import type { Rally, RegionEvent, Spot } from '@/domain/snapshot-schema'
+import { loadCommittedSnapshot } from '../fixtures/snapshots'
+
+const base = { source: 'x', asOf: '2026-01-01' }
+const spot = (id: string, lat: number, lng: number, municipality: Spot['municipality'] = '35203'): Spot => ({ id, municipality, category: 'history', name: { ja: id }, point: { lat, lng }, ...base })
+const event = (id: string, dates: RegionEvent['dates'], point = { lat: 34.18, lng: 131.47 }): RegionEvent => ({ id, municipality: '35203', category: 'festival', name: { ja: id }, dates, point, ...base })
+
+describe('upcoming events (Asia/Tokyo)', () => {
+  it("takes today's date in Japan, whatever the machine's zone", () => {
+    // 2026-11-22 23:30 in Los Angeles is already 2026-11-23 16:30 in Tokyo.
+    expect(todayInTokyo(new Date('2026-11-23T07:30:00Z'))).toBe('2026-11-23')
+    expect(todayInTokyo(new Date('2026-11-22T14:59:00Z'))).toBe('2026-11-22')
+    expect(todayInTokyo(new Date('2026-11-22T15:00:00Z'))).toBe('2026-11-23')
+  })
+
+  it('an event is upcoming while any date has not ended', () => {
+    const today = '2026-11-23'
+    expect(isUpcoming(event('past', [{ start: '2026-11-22' }]), today)).toBe(false)
+    expect(isUpcoming(event('today', [{ start: '2026-11-23' }]), today)).toBe(true)
+    expect(nextEventDate(event('running', [{ start: '2026-11-20', end: '2026-11-25' }]), today)).toBe('2026-11-23')
+    expect(nextEventDate(event('later', [{ start: '2026-01-01' }, { start: '2026-12-05' }]), today)).toBe('2026-12-05')
+    expect(isUpcoming(event('undated', []), today)).toBe(false)
+  })
+})
+
+describe('markers', () => {
+  const rally: Rally = {
+    id: 'r1', name: { ja: 'ラリー' }, description: { ja: 'd' }, period: { start: '2026-11-01' }, reward: { rule: { type: 'all' }, text: { ja: 'x' }, handover: 'counter' },
+    checkpoints: [{ id: 'c1', name: { ja: 'チェック' }, municipality: '35204', point: { lat: 34.41, lng: 131.4 }, radiusM: 50, qrId: 'q1' }], keys: [], ...base,
+  }
+  const markers = buildMarkers({ spots: [spot('a', 34.18, 131.47), { ...spot('nopoint', 0, 0), point: undefined }], events: [event('soon', [{ start: '2026-12-01' }]), event('over', [{ start: '2026-01-01' }])], rallies: [rally] }, '2026-11-23')
+
+  it('shows spots with a point, upcoming events with a point and every rally checkpoint, each linking to its page', () => {
+    expect(markers.map((m) => [m.key, m.href])).toEqual([
+      ['spot:a', '/spots/a'],
+      ['event:soon', '/events/soon'],
+      ['checkpoint:r1/c1', '/rally/r1'],
+    ])
+  })
+
+  it('filters by kind, category and town', () => {
+    expect(filterMarkers(markers, { ...ALL_MARKERS, kinds: ['event'] }).map((m) => m.id)).toEqual(['soon'])
+    expect(filterMarkers(markers, { ...ALL_MARKERS, category: 'history' }).map((m) => m.id)).toEqual(['a'])
+    expect(filterMarkers(markers, { ...ALL_MARKERS, town: '35204' }).map((m) => m.id)).toEqual(['c1'])
+  })
+
+  it('sorts nearest first when a position is known', () => {
+    const near萩 = { lat: 34.4, lng: 131.39 }
+    expect(sortMarkers(markers, near萩).map((m) => m.id)).toEqual(['c1', 'soon', 'a'])
+    const sorted = sortMarkers(markers, near萩)
+    expect(sorted[0]!.distanceM).toBeLessThan(sorted[1]!.distanceM!)
+  })
+
+  it('accepts only a real town code from the URL', () => {
+    const towns = loadCommittedSnapshot().municipalities
+    expect(parseTown('35203', towns)).toBe('35203')
+    expect(parseTown(['35204'], towns)).toBe('35204')
+    expect(parseTown('99999', towns)).toBeNull()
+    expect(parseTown(undefined, towns)).toBeNull()
+  })
+})
