@@ -115,6 +115,13 @@ export function eventTiming(event: Pick<RegionEvent, 'dates' | 'recurrence'>, to
   return { status: 'ended', occurrence: list[list.length - 1]! }
 }
 
+/** The current or next date of an event on or after `today` (today itself while it is on), or undefined when it is over or undated. */
+export function nextEventDate(event: Pick<RegionEvent, 'dates' | 'recurrence'>, today: IsoDate): IsoDate | undefined {
+  const timing = eventTiming(event, today)
+  if (timing.status === 'ongoing') return today
+  return timing.status === 'upcoming' ? timing.occurrence!.start : undefined
+}
+
 export type QuickRange = 'today' | 'weekend' | 'month'
 
 /**

@@ -2,7 +2,7 @@
  * Pure helpers for town profiles and events for movers: population change,
  * today's date in Japan and whether an event is still to come (Asia/Tokyo).
  */
-import { TIME_ZONE } from './format'
+import { eventTiming, type Occurrence } from './event-dates'
 import type { Municipality, RegionEvent } from './snapshot-schema'
 
 /** Census 2010 → 2020 change as a fraction (-0.0128 = −1.28 %), or undefined when a figure is missing. */
@@ -17,56 +17,28 @@ export function formatPercentChange(fraction: number, locale: string): string {
   return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'ja-JP', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(fraction)
 }
 
-/** Today's calendar date in Japan as YYYY-MM-DD, whatever the device's zone. */
-export function tokyoDate(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
-}
-
-const pad = (n: number) => String(n).padStart(2, '0')
-const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`
-
-/** The date of an annual rule in a given year, or undefined if that day does not exist. */
-function ruleDate(rule: NonNullable<RegionEvent['recurrence']>, year: number): string | undefined {
-  if (rule.type === 'annual-date') {
-    const d = new Date(Date.UTC(year, rule.month - 1, rule.day))
-    return d.getUTCMonth() === rule.month - 1 ? iso(year, rule.month, rule.day) : undefined
-  }
-  const daysInMonth = new Date(Date.UTC(year, rule.month, 0)).getUTCDate()
-  const days: number[] = []
-  for (let day = 1; day <= daysInMonth; day++) if (new Date(Date.UTC(year, rule.month - 1, day)).getUTCDay() === rule.weekday) days.push(day)
-  const day = rule.nth === -1 ? days[days.length - 1] : days[rule.nth - 1]
-  return day === undefined ? undefined : iso(year, rule.month, day)
-}
-
-/**
- * The next (or current) date of an event on or after `today` (YYYY-MM-DD, Japan):
- * the start of the first listed period that has not ended, else the next date of its annual rule.
- */
-export function nextEventDate(event: Pick<RegionEvent, 'dates' | 'recurrence'>, today: string): string | undefined {
-  const upcoming = event.dates.filter((d) => (d.end ?? d.start) >= today).map((d) => (d.start >= today ? d.start : today)).sort()
-  if (upcoming.length) return upcoming[0]
-  if (event.recurrence && !event.dates.length) {
-    const year = Number(today.slice(0, 4))
-    for (const y of [year, year + 1]) {
-      const date = ruleDate(event.recurrence, y)
-      if (date && date >= today) return date
-    }
-  }
-  return undefined
-}
-
 /**
  * Events for movers (category "migration") still to come, soonest first; then those whose date
  * is only published as a note (e.g. 「毎月第2土曜日」), with `date` undefined.
  */
-export function upcomingMigrationEvents<E extends RegionEvent>(events: readonly E[], today: string, town?: string): { event: E; date?: string }[] {
+export function upcomingMigrationEvents<E extends RegionEvent>(events: readonly E[], today: string, town?: string): MoverEvent<E>[] {
   const forMovers = events.filter((e) => e.category === 'migration' && (town === undefined || e.municipality === town))
-  const dated = forMovers
-    .map((event) => ({ event, date: nextEventDate(event, today) }))
-    .filter((x): x is { event: E; date: string } => x.date !== undefined)
-    .sort((a, b) => a.date.localeCompare(b.date))
+  const dated: Array<MoverEvent<E> & { date: string; occurrence: Occurrence }> = []
+  for (const event of forMovers) {
+    const { status, occurrence } = eventTiming(event, today)
+    if ((status === 'ongoing' || status === 'upcoming') && occurrence) dated.push({ event, occurrence, date: status === 'ongoing' ? today : occurrence.start })
+  }
+  dated.sort((a, b) => a.date.localeCompare(b.date))
   const undated = forMovers.filter((e) => !e.dates.length && !e.recurrence && e.dateNote).map((event) => ({ event }))
   return [...dated, ...undated]
+}
+
+export interface MoverEvent<E> {
+  event: E
+  /** The date shown: today while it is on, else its next start. */
+  date?: string
+  /** The current or next occurrence (for times and the calendar file). */
+  occurrence?: Occurrence
 }
 
 export interface TownFacts<S, E> {
@@ -78,7 +50,7 @@ export interface TownFacts<S, E> {
   regionSchemes: S[]
   /** Consultation schemes (移住相談窓口 etc.) of this town or the region. */
   contacts: S[]
-  events: { event: E; date?: string }[]
+  events: MoverEvent<E>[]
   spotsCount: number
 }
 

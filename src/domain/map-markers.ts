@@ -4,7 +4,7 @@
  * the filters and the "nearby" ordering the map and its list share.
  */
 import { distanceM } from './geo'
-import { TIME_ZONE } from './format'
+import { nextEventDate, todayInTokyo } from './event-dates'
 import type { Localized, Municipality, MunicipalityCode, Point, Rally, RegionEvent, Route, Spot } from './snapshot-schema'
 
 export const MARKER_KINDS = ['spot', 'event', 'checkpoint'] as const
@@ -28,16 +28,7 @@ export interface MapMarker {
   nextDate?: string
 }
 
-/** Today's calendar date in Japan (YYYY-MM-DD), whatever the device's zone. */
-export function todayInTokyo(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
-}
-
-/** The first date whose end (or start) is today or later, or undefined if the event is over / undated. */
-export function nextEventDate(event: RegionEvent, today: string): string | undefined {
-  const upcoming = event.dates.filter((d) => (d.end ?? d.start) >= today).map((d) => (d.start >= today ? d.start : today))
-  return upcoming.sort()[0]
-}
+export { nextEventDate, todayInTokyo }
 
 export function isUpcoming(event: RegionEvent, today: string): boolean {
   return nextEventDate(event, today) !== undefined

@@ -7,7 +7,8 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, toRaw } from 'vue'
 import * as v from 'valibot'
 import { getSetting, putSetting } from '@/data/repositories/user-repo'
-import { townFacts, tokyoDate, upcomingMigrationEvents } from '@/domain/living-town'
+import { todayInTokyo } from '@/domain/event-dates'
+import { townFacts, upcomingMigrationEvents } from '@/domain/living-town'
 import { matchSchemes, type MoverProfile } from '@/domain/scheme-match'
 import { AGE_BANDS, AUDIENCES, HOUSEHOLDS, MUNICIPALITY_CODES, SCHEME_CATEGORIES, WORK_STYLES, type MunicipalityCode, type Scheme } from '@/domain/snapshot-schema'
 import { useRecordsStore } from './records'
@@ -120,7 +121,7 @@ export const useLivingStore = defineStore('living', () => {
   }
 
   // Town profiles and events for movers; "today" is the calendar date in Japan.
-  const today = ref(tokyoDate())
+  const today = ref(todayInTokyo())
   const towns = computed(() => municipalities.value.map((m) => townFacts(m, { schemes: schemes.value, events: records.events, spots: records.spots }, today.value)))
   const townByCode = computed(() => new Map(towns.value.map((f) => [f.municipality.code, f])))
   const moverEvents = computed(() => upcomingMigrationEvents(records.events, today.value))

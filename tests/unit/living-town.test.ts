@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { eventToIcs } from '@/domain/ics'
-import { formatPercentChange, nextEventDate, populationChange, tokyoDate, townFacts, upcomingMigrationEvents } from '@/domain/living-town'
+import { nextEventDate, todayInTokyo as tokyoDate } from '@/domain/event-dates'
+import { formatPercentChange, populationChange, townFacts, upcomingMigrationEvents } from '@/domain/living-town'
 import { mailtoHref, safeHref, telHref } from '@/domain/safe-link'
 import { loadCommittedSnapshot } from '../fixtures/snapshots'
 import { livingSchemes, moverEvents } from '../fixtures/living'
@@ -67,17 +67,6 @@ describe('town facts', () => {
   })
 })
 
-describe('.ics for an event', () => {
-  it('writes Japan times as UTC and all-day periods with an exclusive end', () => {
-    const timed = eventToIcs({ uid: 'a@yume', title: '萩市 移住相談会', date: { start: '2026-12-05', startTime: '10:00', endTime: '15:00' }, location: '萩市役所' })
-    expect(timed).toContain('DTSTART:20261205T010000Z')
-    expect(timed).toContain('DTEND:20261205T060000Z')
-    expect(timed).toContain('SUMMARY:萩市 移住相談会')
-    const allDay = eventToIcs({ uid: 'b@yume', title: 'Fair', date: { start: '2027-01-17', end: '2027-01-18' } })
-    expect(allDay).toContain('DTSTART;VALUE=DATE:20270117')
-    expect(allDay).toContain('DTEND;VALUE=DATE:20270119')
-  })
-})
 
 describe('links from data', () => {
   it.each([
