@@ -57,6 +57,7 @@ async function measure({ path, overrides, runs, prepare }) {
   let server = await startServer({ port: 0, overrides })
   const url = `http://127.0.0.1:${server.port}${path}`
   const times = []
+  const breakdowns = []
   try {
     {
       const { context, page } = await launch(profile)
@@ -75,6 +76,7 @@ async function measure({ path, overrides, runs, prepare }) {
         await page.goto(url)
         await page.waitForFunction(() => typeof window.__firstList === 'number', null, { timeout: 30_000 })
         times.push(await page.evaluate(() => window.__firstList))
+        breakdowns.push(await page.evaluate(breakdown))
       } finally {
         await context.close()
       }
@@ -83,16 +85,34 @@ async function measure({ path, overrides, runs, prepare }) {
     await server?.close()
     rmSync(profile, { recursive: true, force: true })
   }
-  return times
+  return { times, breakdowns }
+}
+
+/** Where the time to the first list went, from the page's own Navigation/Resource/Paint timing (ms from navigation start). */
+function breakdown() {
+  const r = (v) => Math.round(v)
+  const nav = performance.getEntriesByType('navigation')[0]
+  const resources = performance.getEntriesByType('resource')
+  const scripts = resources.filter((e) => e.initiatorType === 'script' || e.name.endsWith('.js'))
+  const fcp = performance.getEntriesByName('first-contentful-paint')[0]
+  return {
+    serviceWorkerStart: nav?.workerStart ? r(nav.workerStart) : null,
+    htmlResponseEnd: r(nav?.responseEnd ?? 0),
+    scriptsLoaded: scripts.length ? r(Math.max(...scripts.map((e) => e.responseEnd))) : null,
+    scripts: scripts.length,
+    domContentLoaded: r(nav?.domContentLoadedEventEnd ?? 0),
+    firstContentfulPaint: fcp ? r(fcp.startTime) : null,
+    firstList: r(window.__firstList),
+  }
 }
 
 export async function coldStart({ snapshot, runs }) {
-  const app = await measure({
+  const { times: app, breakdowns: appSteps } = await measure({
     path: '/',
     runs,
     // The data is in IndexedDB once the snapshot's as-of date is shown.
     prepare: (page) => page.getByTestId('data-as-of').waitFor({ timeout: 30_000 }),
   })
-  const bare = await measure({ path: '/static.html', overrides: staticSite(snapshot), runs })
-  return { app, bare }
+  const { times: bare, breakdowns: bareSteps } = await measure({ path: '/static.html', overrides: staticSite(snapshot), runs })
+  return { app, bare, appSteps, bareSteps }
 }
