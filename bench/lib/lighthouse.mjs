@@ -43,7 +43,9 @@ async function startChromium() {
 const DIAGNOSTIC_AUDITS = ['mainthread-work-breakdown', 'bootup-time', 'render-blocking-insight', 'render-blocking-resources', 'unused-javascript', 'layout-shifts', 'largest-contentful-paint-element', 'lcp-breakdown-insight', 'network-dependency-tree-insight', 'long-tasks']
 function rows(details) {
   const items = details?.items ?? []
-  return items.slice(0, 6).map((item) => {
+  // Insights nest their tables (e.g. LCP breakdown subparts): flatten one level.
+  const flat = items.flatMap((item) => (item?.type === 'table' && Array.isArray(item.items) ? item.items : item?.type ? [] : [item]))
+  return flat.slice(0, 6).map((item) => {
     const row = {}
     for (const [key, value] of Object.entries(item)) {
       if (value == null || typeof value === 'object') {
