@@ -18,3 +18,9 @@ if (report.lighthouse) {
   console.log('\nLighthouse (mobile):\n')
   console.log(table(['route', 'perf', 'a11y', 'best practices', 'SEO', 'FCP', 'LCP', 'TBT', 'CLS', 'audits below 1'], Object.entries(report.lighthouse).map(([route, [s]]) => [route, s.scores.performance, s.scores.accessibility, s.scores['best-practices'], s.scores.seo, `${(s.fcp / 1000).toFixed(2)} s`, `${(s.lcp / 1000).toFixed(2)} s`, `${Math.round(s.tbt)} ms`, s.cls.toFixed(3), s.failing.map((f) => `${f.id}${f.displayValue ? ` (${f.displayValue})` : ''}`).join(', ')])))
 }
+if (report.coldStart?.appSteps) {
+  console.log('\nOffline cold start steps (medians, ms from navigation start):\n')
+  const keys = Object.keys(report.coldStart.appSteps)
+  console.log(table(['page', ...keys], [['app', ...keys.map((k) => report.coldStart.appSteps[k])], ['static page', ...keys.map((k) => report.coldStart.bareSteps[k])]]))
+}
+if (report.appMemory) console.log(`\nThe app (dist/) after its first visit imported ${report.appMemory.records} records and loaded them (${report.appMemory.route}): JS heap ${report.appMemory.heapMB} MB; the first visit took ${(report.appMemory.firstVisitToDataMs / 1000).toFixed(1)} s from navigation to the data shown.`)
