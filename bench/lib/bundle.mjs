@@ -1,0 +1,56 @@
+/**
+ * Bundle figures read from dist/: the entry chunk (the module script in
+ * index.html) gzipped, every route chunk gzipped, and the service worker's
+ * precache list (dist/sw.js) summed raw and gzipped.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+
+const gz = (buffer) => gzipSync(buffer, { level: 9 }).length
+/** kB as Vite prints them (1 kB = 1000 bytes). */
+const kb = (bytes) => Math.round((bytes / 1000) * 100) / 100
+
+export function measureBundle(dir = 'dist') {
+  const html = readFileSync(join(dir, 'index.html'), 'utf8')
+  const entryPath = html.match(/<script[^>]+type="module"[^>]+src="\/?([^"]+)"/)?.[1]
+  if (!entryPath) throw new Error('no module script in dist/index.html')
+  const entry = readFileSync(join(dir, entryPath))
+  const cssPaths = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="\/?([^"]+)"/g)].map((m) => m[1])
+  const css = cssPaths.reduce((sum, p) => sum + gz(readFileSync(join(dir, p))), 0)
+  const preloads = [...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="\/?([^"]+)"/g)].map((m) => m[1])
+  const preloadGzip = preloads.reduce((sum, p) => sum + gz(readFileSync(join(dir, p))), 0)
+
+  const chunks = readdirSync(join(dir, 'assets'))
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => {
+      const buffer = readFileSync(join(dir, 'assets', f))
+      return { file: `assets/${f}`, name: f.replace(/-[A-Za-z0-9_-]{8}\.js$/, ''), rawKB: kb(buffer.length), gzipKB: kb(gz(buffer)) }
+    })
+    .sort((a, b) => b.gzipKB - a.gzipKB)
+  const routes = chunks.filter((c) => /Page$/.test(c.name))
+
+  let precache = null
+  if (existsSync(join(dir, 'sw.js'))) {
+    const sw = readFileSync(join(dir, 'sw.js'), 'utf8')
+    const urls = [...sw.matchAll(/url:\s*"([^"]+)"/g)].map((m) => m[1])
+    let raw = 0
+    let gzip = 0
+    for (const url of urls) {
+      const path = join(dir, url)
+      if (!existsSync(path)) continue
+      const buffer = readFileSync(path)
+      raw += buffer.length
+      gzip += gz(buffer)
+    }
+    precache = { entries: urls.length, rawKB: kb(raw), gzipKB: kb(gzip) }
+  }
+  return {
+    entry: { file: entryPath, rawKB: kb(entry.length), gzipKB: kb(gz(entry)) },
+    entryCssGzipKB: kb(css),
+    modulepreloadGzipKB: kb(preloadGzip),
+    routes,
+    chunks,
+    precache,
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * Lighthouse 12 (mobile preset: Moto G Power viewport, simulated slow 4G and
+ * 4× CPU slowdown) on each main route of the production build, one Chromium
+ * started with the CI flags and a remote-debugging port. Lighthouse clears
+ * the origin's storage first, so every route is measured as a first visit.
+ */
+import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import lighthouse from 'lighthouse'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../tests/e2e/harness.mjs'
+
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo']
+
+async function startChromium() {
+  const profile = mkdtempSync(join(tmpdir(), 'yume-bench-lh-'))
+  const child = spawn(CHROMIUM_PATH, [...CHROMIUM_ARGS, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'] })
+  const port = await new Promise((resolve, reject) => {
+    let text = ''
+    const timer = setTimeout(() => reject(new Error(`Chromium did not open a debugging port:\n${text}`)), 30_000)
+    child.stderr.on('data', (chunk) => {
+      text += chunk
+      const match = text.match(/DevTools listening on ws:\/\/[^:]+:(\d+)\//)
+      if (match) {
+        clearTimeout(timer)
+        resolve(Number(match[1]))
+      }
+    })
+    child.once('exit', (code) => reject(new Error(`Chromium exited (${code}):\n${text}`)))
+  })
+  return {
+    port,
+    async close() {
+      child.kill('SIGTERM')
+      await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)))
+      rmSync(profile, { recursive: true, force: true })
+    },
+  }
+}
+
+/** What the profile says: the top rows of the audits that explain a slow load or a layout shift. */
+const DIAGNOSTIC_AUDITS = ['mainthread-work-breakdown', 'bootup-time', 'render-blocking-insight', 'render-blocking-resources', 'unused-javascript', 'layout-shifts', 'largest-contentful-paint-element', 'lcp-breakdown-insight', 'network-dependency-tree-insight', 'long-tasks']
+function rows(details) {
+  const items = details?.items ?? []
+  // Insights nest their tables (e.g. LCP breakdown subparts): flatten one level.
+  const flat = items.flatMap((item) => (item?.type === 'table' && Array.isArray(item.items) ? item.items : item?.type ? [] : [item]))
+  return flat.slice(0, 6).map((item) => {
+    const row = {}
+    for (const [key, value] of Object.entries(item)) {
+      if (value == null || typeof value === 'object') {
+        if (value?.type === 'node') row[key] = value.snippet ?? value.selector
+        else if (value?.type === 'source-location') row[key] = value.url
+        continue
+      }
+      row[key] = typeof value === 'number' ? Math.round(value * 1000) / 1000 : value
+    }
+    return row
+  })
+}
+function diagnostics(lhr) {
+  const out = {}
+  for (const id of DIAGNOSTIC_AUDITS) {
+    const audit = lhr.audits[id]
+    if (!audit || audit.scoreDisplayMode === 'notApplicable') continue
+    out[id] = { displayValue: audit.displayValue ?? null, items: rows(audit.details) }
+  }
+  return out
+}
+
+export async function runLighthouse({ base, routes, runs = 1, log = () => undefined }) {
+  const chrome = await startChromium()
+  const results = {}
+  try {
+    for (const route of routes) {
+      const samples = []
+      for (let run = 0; run < runs; run++) {
+        const result = await lighthouse(`${base}${route}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES })
+        const lhr = result.lhr
+        const audit = (id) => lhr.audits[id]?.numericValue ?? null
+        const failing = Object.values(lhr.categories).flatMap((category) =>
+          category.auditRefs
+            .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1)
+            .map((ref) => ({ category: category.id, id: ref.id, title: lhr.audits[ref.id].title, score: lhr.audits[ref.id].score, displayValue: lhr.audits[ref.id].displayValue ?? null })),
+        )
+        samples.push({
+          scores: Object.fromEntries(CATEGORIES.map((c) => [c, lhr.categories[c]?.score == null ? null : Math.round(lhr.categories[c].score * 100)])),
+          fcp: audit('first-contentful-paint'),
+          lcp: audit('largest-contentful-paint'),
+          tbt: audit('total-blocking-time'),
+          cls: audit('cumulative-layout-shift'),
+          failing,
+          diagnostics: diagnostics(lhr),
+          runtimeError: lhr.runtimeError?.message ?? null,
+        })
+      }
+      results[route] = samples
+      log(`lighthouse ${route}: ${JSON.stringify(samples.at(-1).scores)}`)
+    }
+  } finally {
+    await chrome.close()
+  }
+  return results
+}
