@@ -115,7 +115,7 @@ describe('reliability: durable writes and storage trouble', () => {
 
   it('quota exceeded: every storage promise settles, the person is told in plain words, existing data remains', async () => {
     const { page } = app
-    await page.goto(app.url('/'))
+    await page.goto(app.url('/spots'))
     assert.deepEqual(await listedSpots(page), spotNames)
     await page.evaluate(() => new Promise((resolve) => {
       const r = indexedDB.open('yume-kairo')
@@ -173,7 +173,7 @@ describe('reliability: durable writes and storage trouble', () => {
 
   it('a connection the browser terminates is reopened: the next write works', async () => {
     const { page } = app
-    await page.goto(app.url('/'))
+    await page.goto(app.url('/spots'))
     await listedSpots(page)
     const cdp = await app.context.newCDPSession(page)
     // Clearing the origin's IndexedDB from DevTools force-closes the app's connection.
@@ -215,7 +215,7 @@ describe('reliability: durable writes and storage trouble', () => {
       const errors = []
       page.on('pageerror', (e) => errors.push(String(e)))
       await page.addInitScript(script)
-      await page.goto(app.url('/'))
+      await page.goto(app.url('/spots'))
       const banner = page.getByTestId('data-status')
       await page.getByText('この端末ではデータを保存できません。表示のみのモードで動いています。').waitFor({ timeout: 20_000 })
       assert.deepEqual(await listedSpots(page), spotNames)
