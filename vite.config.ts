@@ -14,7 +14,7 @@ export default defineConfig({
   plugins: [
     vue(),
     // Precompiles the locale files, so the entry carries vue-i18n's runtime only (no message compiler, CSP-safe).
-    VueI18nPlugin({ include: [fileURLToPath(new URL('./src/locales/**/*.json', import.meta.url))], runtimeOnly: true, compositionOnly: true, fullInstall: false, strictMessage: true, escapeHtml: true }),
+    VueI18nPlugin({ include: [fileURLToPath(new URL('./src/locales/**/*.json', import.meta.url))], runtimeOnly: true, compositionOnly: true, fullInstall: false, dropMessageCompiler: true, strictMessage: true, escapeHtml: true }),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,

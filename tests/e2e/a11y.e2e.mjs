@@ -12,7 +12,27 @@ const require = createRequire(import.meta.url)
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
 const snapshot = JSON.parse(readFileSync('public/data/snapshot.json', 'utf8'))
 
-export const MAIN_ROUTES = ['/', '/map', '/events', '/rally', '/living', '/about', `/spots/${snapshot.spots[0].id}`]
+const firstWith = (list, test = () => true) => list.find(test)
+export const MAIN_ROUTES = [
+  '/',
+  '/map',
+  '/events',
+  `/events/${firstWith(snapshot.events).id}`,
+  '/rally',
+  `/rally/${firstWith(snapshot.rallies).id}`,
+  '/living',
+  '/living/match',
+  '/living/towns',
+  '/living/towns/35203',
+  '/living/compare?towns=35203,35204',
+  '/spots',
+  `/spots/${firstWith(snapshot.spots, (s) => s.point && s.description).id}`,
+  '/routes',
+  `/routes/${firstWith(snapshot.routes).id}`,
+  '/search?q=%E7%A7%8B%E8%8A%B3',
+  '/saved',
+  '/about',
+]
 
 async function axe(page) {
   // Evaluated through DevTools, so the page's strict CSP stays on while axe runs.
@@ -53,3 +73,63 @@ for (const locale of ['ja', 'en']) {
     }
   })
 }
+
+/** Press Tab (or Shift+Tab) until the focused element matches, as a keyboard user would. */
+async function tabTo(page, selector, { back = false, max = 250 } = {}) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab')
+    if (await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector)) return
+  }
+  throw new Error(`keyboard focus never reached ${selector}`)
+}
+
+describe('keyboard only (offline): search → spot → favorite → map list → language', () => {
+  let app
+  before(async () => {
+    app = await openApp()
+    await app.page.goto(app.url('/'))
+    await app.page.getByTestId('spot-card').first().waitFor({ timeout: 20_000 })
+    await app.waitForServiceWorker()
+    await app.stopServer()
+    await app.page.reload()
+    await app.page.getByTestId('spot-card').first().waitFor({ timeout: 20_000 })
+  })
+  after(async () => app?.close())
+
+  it('completes the journey without a mouse, with a visible focus at every step', async () => {
+    const { page } = app
+    const focusVisible = () => page.evaluate(() => {
+      const el = document.activeElement
+      if (!el || el === document.body) return false
+      const style = getComputedStyle(el)
+      return el.matches(':focus-visible') && (style.outlineStyle !== 'none' || style.boxShadow !== 'none')
+    })
+    await tabTo(page, 'a[href="/search"]')
+    assert.ok(await focusVisible(), 'the search link shows its focus')
+    await page.keyboard.press('Enter')
+    await page.getByTestId('search-input').waitFor()
+    await tabTo(page, '[data-testid="search-input"]')
+    await page.keyboard.type('あきよしどう')
+    await page.getByTestId('search-hit').first().waitFor({ timeout: 10_000 })
+    await tabTo(page, '[data-testid="search-hit"]')
+    const hitText = await page.evaluate(() => document.activeElement?.textContent ?? '')
+    assert.match(hitText, /秋芳洞/)
+    await page.keyboard.press('Enter')
+    await page.getByTestId('spot-detail').waitFor({ timeout: 10_000 })
+    await tabTo(page, '[data-testid="favorite-button"]')
+    assert.ok(await focusVisible(), 'the heart shows its focus')
+    await page.keyboard.press('Space')
+    await page.waitForFunction(() => document.querySelector('[data-testid="favorite-button"]')?.getAttribute('aria-pressed') === 'true')
+    await tabTo(page, 'nav a[href="/map"]')
+    await page.keyboard.press('Enter')
+    await page.getByTestId('view-list').waitFor({ timeout: 15_000 })
+    await tabTo(page, '[data-testid="view-list"]')
+    await page.keyboard.press('Enter')
+    await page.getByTestId('map-list-item').first().waitFor({ timeout: 10_000 })
+    await tabTo(page, '.lang-switch', { back: true })
+    assert.ok(await focusVisible(), 'the language switch shows its focus')
+    await page.keyboard.press('Enter')
+    await page.locator('html[lang="en"]').waitFor()
+    assert.equal(await page.getByTestId('view-list').textContent().then((t) => /[A-Za-z]/.test(t)), true)
+  })
+})
