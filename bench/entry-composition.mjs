@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Where the entry chunk's bytes come from: builds the app once more (into
+ * Where the entry's bytes come from (the entry chunk and its static imports): builds the app once more (into
  * dist-analyse/, with the app's own vite.config.ts) and sums each module's
  * rendered size in the entry chunk by package (or src/ folder), gzipped per
  * group. Run by `npm run bench` when the entry budget is missed; also on its own:
@@ -35,8 +35,17 @@ export async function entryComposition() {
       {
         name: 'entry-composition',
         generateBundle(_options, bundle) {
+          // The entry chunk and every chunk it imports statically (all of it loads before the first render).
+          const wanted = new Set()
+          const visit = (fileName) => {
+            const chunk = bundle[fileName]
+            if (!chunk || chunk.type !== 'chunk' || wanted.has(fileName)) return
+            wanted.add(fileName)
+            for (const f of chunk.imports ?? []) visit(f)
+          }
+          for (const chunk of Object.values(bundle)) if (chunk.type === 'chunk' && chunk.isEntry) visit(chunk.fileName)
           for (const chunk of Object.values(bundle)) {
-            if (chunk.type !== 'chunk' || !chunk.isEntry) continue
+            if (chunk.type !== 'chunk' || !wanted.has(chunk.fileName)) continue
             for (const [id, mod] of Object.entries(chunk.modules)) {
               const g = group(id)
               const entry = groups.get(g) ?? { code: '', modules: 0 }

@@ -1,31 +1,65 @@
 /**
- * Optional parts written by other developers, picked up when their file exists.
+ * Optional parts written by other developers, picked up when their file exists, and
+ * adapted here to the shape bench/run.mjs reads.
  *
- *   bench/search.mjs       export async function benchSearch(ctx)      (or default export)
- *     → { [recordCount]: { times: number[] } }   per-keystroke ms of the app's search index
- *       ({ median, p95 } instead of `times` is accepted too)
+ *   bench/search.mjs       runSearchBench({ sizes, rounds, naiveRounds, queries })
+ *     → [{ size, buildMs, queries, indexed: { medianMs, p95Ms, samples }, naive: { medianMs, p95Ms, samples } }]
+ *     The app's prebuilt index (src/domain/search-index.ts) and its naive scan (naiveSearch:
+ *     fold every record's text on every keystroke), on the same synthetic records, in the
+ *     same process, one after the other (Node's V8; no DOM is involved in a search).
+ *     Adapted to { [size]: { median, p95, samples, buildMs, keystrokes, naive: { median, p95, samples } } }.
  *
- *   bench/map-markers.mjs  export async function benchMapMarkers(ctx)  (or default export)
- *     → { times: number[] }   ms to add + paint ctx.count markers with the app's map code
- *       ({ median } instead of `times` is accepted too)
+ *   bench/map-markers.mjs  runMapBench({ page, count, runs })
+ *     → { app: { medianMs, medianAddMs, runsMs }, raw: { … }, ratio }
+ *     The app's marker layer (src/composables/map/marker-layer.ts) against raw Leaflet canvas
+ *     circle markers, alternating in one Chromium page. Adapted to
+ *     { times, median, addMedian, raw: { times, median, addMedian }, ratio }.
  *
- * `ctx` (see bench/run.mjs, `hookContext`): { browser (Playwright BrowserContext),
- * benchPage (the bench page; its window.bench API, records of the current size in the
- * app's IndexedDB), startAppServer({ overrides }) (serves dist/, e.g. a synthetic
- * '/data/snapshot.json'), snapshotText(n), generateSnapshot(n), sizes, runs, queries,
- * count, points, stats: { median, p95 } }.
- *
- * HOOK POINT for the lead: if a part exports another name, add it to the list below.
+ * A part may instead export benchSearch(ctx) / benchMapMarkers(ctx) (or a default export)
+ * that already returns that shape; `ctx` is described in bench/run.mjs (`hookContext`).
  */
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
+/** Rounds per keystroke for the index (many: one query is ~µs) and for the naive scan (>= 5 medians). */
+const SEARCH_ROUNDS = 10
+
 const PARTS = {
-  search: { file: './search.mjs', names: ['benchSearch', 'default', 'run'] },
-  markers: { file: './map-markers.mjs', names: ['benchMapMarkers', 'default', 'run'] },
+  search: {
+    file: './search.mjs',
+    names: ['runSearchBench', 'benchSearch', 'default', 'run'],
+    adapt: {
+      runSearchBench: async (fn, ctx) => {
+        // One size at a time: the naive scan costs ~1 s per keystroke at 50k on a loaded machine, so the
+        // sizes above 10k scan 3 rounds (114 keystrokes) to keep the whole run under 10 minutes.
+        const rows = []
+        for (const size of ctx.sizes) rows.push(...(await fn({ sizes: [size], rounds: Math.max(SEARCH_ROUNDS, ctx.runs), naiveRounds: size > 10000 ? 3 : Math.max(5, ctx.runs) })))
+        const pick = (s) => ({ median: s.medianMs, p95: s.p95Ms, samples: s.samples })
+        return Object.fromEntries(rows.map((r) => [r.size, { ...pick(r.indexed), buildMs: r.buildMs, keystrokes: r.queries, naive: pick(r.naive) }]))
+      },
+    },
+  },
+  markers: {
+    file: './map-markers.mjs',
+    names: ['runMapBench', 'benchMapMarkers', 'default', 'run'],
+    adapt: {
+      runMapBench: async (fn, ctx) => {
+        // Its own page (800×600 map, as when run standalone); the bench page keeps its state.
+        const page = await ctx.browser.newPage()
+        try {
+          await page.setViewportSize({ width: 800, height: 600 })
+          const r = await fn({ page, count: ctx.count, runs: Math.max(5, ctx.runs) })
+          const side = (s) => ({ times: s.runsMs, median: s.medianMs, addMedian: s.medianAddMs })
+          return { ...side(r.app), raw: side(r.raw), ratio: r.ratio }
+        } finally {
+          await page.close()
+        }
+      },
+    },
+  },
 }
 
-/** The part's function, or a reason it is not there ("not available yet"). */
+/** The part's function (ctx → the shape above), or a reason it is not there ("not available yet"). */
 export async function optionalPart(key) {
   const part = PARTS[key]
   const url = new URL(part.file, import.meta.url)
@@ -33,5 +67,6 @@ export async function optionalPart(key) {
   const mod = await import(url.href)
   const name = part.names.find((n) => typeof mod[n] === 'function')
   if (!name) return { fn: null, reason: `bench/${part.file.slice(2)} exports none of ${part.names.join(', ')}` }
-  return { fn: mod[name], reason: null }
+  const adapt = part.adapt?.[name]
+  return { fn: adapt ? (ctx) => adapt(mod[name], ctx) : mod[name], reason: null, name }
 }

@@ -154,10 +154,13 @@ async function pageSuite(report) {
       await call('dropRecords')
     }
     if (wants('search') && search.fn) {
+      log(`search (app index, ${search.name})…`)
       const result = await search.fn(hookContext({}))
+      report.search.appNaive = {}
       for (const [n, r] of Object.entries(result ?? {})) {
-        report.search.app[n] = r.times ? { median: round(median(r.times), 3), p95: round(p95(r.times), 3), samples: r.times.length } : { median: r.median, p95: r.p95 }
-        log(`search app ${n}: ${JSON.stringify(report.search.app[n])}`)
+        report.search.app[n] = r.times ? { median: round(median(r.times), 3), p95: round(p95(r.times), 3), samples: r.times.length } : { median: r.median, p95: r.p95, samples: r.samples, buildMs: r.buildMs, keystrokes: r.keystrokes }
+        if (r.naive) report.search.appNaive[n] = r.naive
+        log(`search app ${n}: ${JSON.stringify(report.search.app[n])}${r.naive ? `; its naive scan ${JSON.stringify(r.naive)}` : ''}`)
       }
     } else if (wants('search')) log(`search (app index): ${search.reason}`)
 
@@ -168,14 +171,19 @@ async function pageSuite(report) {
       const raw = []
       for (let run = 0; run < RUNS; run++) raw.push((await call('markersRaw', MARKER_COUNT)).ms)
       report.markers = { count: MARKER_COUNT, raw, rawMedian: round(median(raw)), appStatus: markers.reason ?? 'ok' }
-      log(`markers raw canvas ${MARKER_COUNT}: ${round(median(raw))} ms`)
+      log(`markers raw canvas ${MARKER_COUNT} (bench page): ${round(median(raw))} ms`)
       if (markers.fn) {
         const points = await page.evaluate((count) => window.bench.points(count), MARKER_COUNT)
         const result = await markers.fn(hookContext({ count: MARKER_COUNT, points }))
         report.markers.app = result?.times ?? null
-        report.markers.median = round(result?.times ? median(result.times) : result?.median)
-        report.markers.ratio = ratio(report.markers.median, report.markers.rawMedian)
-        log(`markers app ${MARKER_COUNT}: ${report.markers.median} ms → ×${report.markers.ratio}`)
+        report.markers.median = round(result?.times && result.median == null ? median(result.times) : result?.median)
+        report.markers.addMedian = result?.addMedian ?? null
+        if (result?.raw) {
+          // The part measured its own raw baseline in the same page, alternating: that is the ratio.
+          report.markers.rawSamePage = result.raw
+          report.markers.ratio = result.ratio ?? ratio(report.markers.median, result.raw.median)
+        } else report.markers.ratio = ratio(report.markers.median, report.markers.rawMedian)
+        log(`markers app ${MARKER_COUNT}: ${report.markers.median} ms${result?.raw ? `, raw canvas (same page) ${result.raw.median} ms` : ''} → ×${report.markers.ratio}`)
       } else log(`markers (app map): ${markers.reason}`)
       await call('dropRecords')
     }
@@ -222,8 +230,10 @@ function budgetRows(report) {
   const add = (figure, value, baseline, ratioValue, budget, met) => rows.push({ figure, value, baseline, ratio: ratioValue, budget, status: met == null ? '—' : met ? 'met' : 'MISSED' })
   const ms = (v) => (v == null ? 'n/a' : `${v} ms`)
   if (report.bundle) {
-    add('entry JS (gzip)', `${report.bundle.entry.gzipKB} kB`, '', '', '≤ 60 kB', report.bundle.entry.gzipKB <= 60)
-    for (const r of report.bundle.routes) add(`  route chunk ${r.name} (gzip)`, `${r.gzipKB} kB`, '', '', '', null)
+    // The entry is what runs before anything renders: the entry chunk and every chunk it imports statically.
+    const e = report.bundle.entry
+    add('entry JS (gzip; entry chunk + its static imports)', `${e.withStaticImportsGzipKB} kB`, `entry chunk alone ${e.gzipKB} kB`, '', '≤ 60 kB', e.withStaticImportsGzipKB <= 60)
+    for (const r of report.bundle.routes) add(`  route ${r.name}${r.includesLeaflet ? ' (incl. Leaflet)' : ''} (gzip)`, `${r.gzipKB} kB chunk`, r.deps.length ? `${r.withDepsGzipKB} kB with ${r.deps.join(', ')}` : '', '', '', null)
     if (report.bundle.precache) add('precache total', `${report.bundle.precache.rawKB} kB (${report.bundle.precache.gzipKB} kB gzip, ${report.bundle.precache.entries} files)`, '', '', '', null)
   }
   for (const n of HEADLINE) {
@@ -231,17 +241,19 @@ function budgetRows(report) {
     if (r) add(`import ${n / 1000}k records`, ms(r.median), `raw put ${ms(r.rawMedian)}`, `×${r.ratio}`, '≤ 1.3× raw', r.ratio <= 1.3)
   }
   for (const n of HEADLINE) {
-    const naive = report.search?.naive?.[n]
     const app = report.search?.app?.[n]
-    if (!naive) continue
+    // The baseline measured next to the index (same records, same keystrokes), else the bench page's scan.
+    const naive = report.search?.appNaive?.[n] ?? report.search?.naive?.[n]
+    if (!naive && !app) continue
     const budget = n === 10000 ? '≤ 2 ms median' : n === 50000 ? 'p95 ≤ 16 ms' : ''
     const met = !app ? null : n === 10000 ? app.median <= 2 : n === 50000 ? app.p95 <= 16 : null
     const value = app ? `${app.median} / ${app.p95} ms` : report.search.appStatus
-    add(`search ${n / 1000}k (median / p95)`, value, `naive ${naive.median} / ${naive.p95} ms`, app ? `×${ratio(app.median, naive.median)}` : '', budget, met)
+    add(`search ${n / 1000}k per keystroke (median / p95)`, value, naive ? `naive scan ${naive.median} / ${naive.p95} ms` : '', app && naive ? `×${ratio(app.median, naive.median)} (${round(naive.median / app.median, 0)}× faster)` : '', budget, met)
   }
   if (report.markers) {
     const m = report.markers
-    add(`map ${m.count / 1000}k markers add+paint`, m.median != null ? ms(m.median) : m.appStatus, `raw canvas ${ms(m.rawMedian)}`, m.ratio ? `×${m.ratio}` : '', '≤ 1.5× raw', m.ratio == null ? null : m.ratio <= 1.5)
+    const raw = m.rawSamePage?.median ?? m.rawMedian
+    add(`map ${m.count / 1000}k markers add+paint`, m.median != null ? ms(m.median) : m.appStatus, `raw canvas circleMarkers ${ms(raw)}`, m.ratio ? `×${m.ratio}` : '', '≤ 1.5× raw', m.ratio == null ? null : m.ratio <= 1.5)
   }
   if (report.coldStart) {
     const c = report.coldStart
@@ -273,6 +285,8 @@ function scaleCurve(report) {
     rawPutMs: report.import?.[n]?.rawMedian ?? null,
     searchNaiveMedianMs: report.search?.naive?.[n]?.median ?? null,
     searchAppMedianMs: report.search?.app?.[n]?.median ?? null,
+    searchAppP95Ms: report.search?.app?.[n]?.p95 ?? null,
+    searchIndexNaiveMedianMs: report.search?.appNaive?.[n]?.median ?? null,
     heapMB: report.memory?.[n]?.heapMB ?? null,
     recordsMB: report.memory?.[n]?.recordsMB ?? null,
   }))
@@ -292,8 +306,8 @@ async function main() {
   }
   if (wants('bundle')) {
     report.bundle = measureBundle('dist')
-    log(`bundle: entry ${report.bundle.entry.gzipKB} kB gzip, precache ${report.bundle.precache?.rawKB} kB`)
-    if (report.bundle.entry.gzipKB > 60) {
+    log(`bundle: entry ${report.bundle.entry.withStaticImportsGzipKB} kB gzip with its static imports (chunk ${report.bundle.entry.gzipKB} kB), precache ${report.bundle.precache?.rawKB} kB`)
+    if (report.bundle.entry.withStaticImportsGzipKB > 60) {
       // Budget missed: where the entry's bytes come from (pre-minification sizes per package).
       const { entryComposition } = await import('./entry-composition.mjs')
       report.bundle.entryComposition = await entryComposition()

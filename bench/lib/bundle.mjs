@@ -28,7 +28,30 @@ export function measureBundle(dir = 'dist') {
       return { file: `assets/${f}`, name: f.replace(/-[A-Za-z0-9_-]{8}\.js$/, ''), rawKB: kb(buffer.length), gzipKB: kb(gz(buffer)) }
     })
     .sort((a, b) => b.gzipKB - a.gzipKB)
-  const routes = chunks.filter((c) => /Page$/.test(c.name))
+  // Static imports (`from"./x.js"` / `import"./x.js"`, not `import("./x.js")`) of a chunk, recursively.
+  const staticImports = (file, seen = new Set()) => {
+    if (seen.has(file)) return seen
+    seen.add(file)
+    const code = readFileSync(join(dir, file), 'utf8')
+    for (const m of code.matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g)) staticImports(`assets/${m[1]}`, seen)
+    return seen
+  }
+  const entryClosure = staticImports(entryPath)
+  const byFile = new Map(chunks.map((c) => [c.file, c]))
+  const routes = chunks
+    .filter((c) => /Page$/.test(c.name))
+    .map((c) => {
+      // What opening the route downloads beyond the entry: its chunk and its static imports the entry does not have.
+      const extra = [...staticImports(c.file)].filter((f) => !entryClosure.has(f))
+      const code = readFileSync(join(dir, c.file), 'utf8')
+      return {
+        ...c,
+        includesLeaflet: /Leaflet|leaflet-container/.test(code),
+        withDepsGzipKB: kb(extra.reduce((sum, f) => sum + gz(readFileSync(join(dir, f))), 0)),
+        deps: extra.filter((f) => f !== c.file).map((f) => byFile.get(f)?.name ?? f),
+      }
+    })
+  const entryWithImportsGzipKB = kb([...entryClosure].reduce((sum, f) => sum + gz(readFileSync(join(dir, f))), 0))
 
   let precache = null
   if (existsSync(join(dir, 'sw.js'))) {
@@ -46,7 +69,7 @@ export function measureBundle(dir = 'dist') {
     precache = { entries: urls.length, rawKB: kb(raw), gzipKB: kb(gzip) }
   }
   return {
-    entry: { file: entryPath, rawKB: kb(entry.length), gzipKB: kb(gz(entry)) },
+    entry: { file: entryPath, rawKB: kb(entry.length), gzipKB: kb(gz(entry)), withStaticImportsGzipKB: entryWithImportsGzipKB },
     entryCssGzipKB: kb(css),
     modulepreloadGzipKB: kb(preloadGzip),
     routes,
