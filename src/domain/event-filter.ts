@@ -4,7 +4,8 @@
  * Filters round-trip through the URL query so a shared link opens the same view.
  * Pure: no Vue.
  */
-import { EVENT_CATEGORIES, MUNICIPALITY_CODES, type RegionEvent } from './snapshot-schema'
+import { EVENT_CATEGORIES, MUNICIPALITY_CODES } from './snapshot-constants'
+import type { RegionEvent } from './snapshot-schema'
 import { addDays, monthRange, occurrences, occurrencesIn, overlaps, quickRange, type DateRange, type EventStatus, type IsoDate, type Occurrence } from './event-dates'
 
 export const EVENT_WINDOWS = ['upcoming', 'today', 'weekend', 'month', 'past'] as const

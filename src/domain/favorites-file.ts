@@ -63,16 +63,3 @@ export function parseFavoritesFile(text: string): Favorite[] {
   }
   return result.output.favorites
 }
-
-export function favoriteKey(kind: FavoriteKind, id: string): string {
-  return `${kind}:${id}`
-}
-
-/** Where a record of each kind is shown. */
-export function recordPath(kind: FavoriteKind, id: string): string {
-  const enc = encodeURIComponent(id)
-  if (kind === 'spot') return `/spots/${enc}`
-  if (kind === 'event') return `/events/${enc}`
-  if (kind === 'route') return `/routes/${enc}`
-  return `/living?scheme=${enc}`
-}

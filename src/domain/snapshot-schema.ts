@@ -7,16 +7,9 @@
  * smuggled in through JSON – are rejected rather than silently dropped.
  */
 import * as v from 'valibot'
+import { REGION_BOUNDS, MUNICIPALITY_CODES, SPOT_CATEGORIES, EVENT_CATEGORIES, SCHEME_CATEGORIES, AUDIENCES, HOUSEHOLDS, WORK_STYLES, AGE_BANDS } from './snapshot-constants'
 
-/** Major version the code understands. A snapshot with another major is refused. */
-export const SCHEMA_MAJOR = 1
-export const SCHEMA_VERSION = '1.0.0'
-
-/** Bounding box of the seven municipalities, with a margin (sea, islands of 萩市). */
-export const REGION_BOUNDS = { south: 33.85, north: 34.85, west: 130.85, east: 132.05 } as const
-
-export const MUNICIPALITY_CODES = ['35203', '35202', '35204', '35206', '35213', '35216', '32501'] as const
-export type MunicipalityCode = (typeof MUNICIPALITY_CODES)[number]
+export { SCHEMA_MAJOR, SCHEMA_VERSION, REGION_BOUNDS, MUNICIPALITY_CODES, SPOT_CATEGORIES, EVENT_CATEGORIES, SCHEME_CATEGORIES, AUDIENCES, HOUSEHOLDS, WORK_STYLES, AGE_BANDS, type MunicipalityCode } from './snapshot-constants'
 
 const MAX_TEXT = 20_000
 const MAX_SHORT = 500
@@ -89,7 +82,6 @@ export const MunicipalitySchema = v.strictObject({
   ...provenance,
 })
 
-export const SPOT_CATEGORIES = ['nature', 'history', 'culture', 'onsen', 'food', 'shopping', 'experience', 'facility', 'other'] as const
 export const SpotSchema = v.strictObject({
   id: IdSchema,
   municipality: MunicipalityCodeSchema,
@@ -127,7 +119,6 @@ export const RouteSchema = v.strictObject({
   ...provenance,
 })
 
-export const EVENT_CATEGORIES = ['festival', 'culture', 'sports', 'food', 'nature', 'migration', 'business', 'other'] as const
 export const EventDateSchema = v.strictObject({
   start: IsoDateSchema,
   end: v.optional(IsoDateSchema),
@@ -159,11 +150,6 @@ export const EventSchema = v.strictObject({
   ...provenance,
 })
 
-export const SCHEME_CATEGORIES = ['housing', 'work', 'business', 'childcare', 'services', 'consultation'] as const
-export const AUDIENCES = ['anyone', 'movers', 'residents', 'families', 'young', 'students', 'businesses', 'jobseekers'] as const
-export const HOUSEHOLDS = ['single', 'couple', 'children'] as const
-export const WORK_STYLES = ['employed', 'telework', 'startup', 'succession', 'jobhunting', 'student'] as const
-export const AGE_BANDS = ['u30', '30s', '40s', '50s', '60plus'] as const
 /** Eligibility rules as data: every listed condition must hold; an absent one means "any". */
 export const SchemeConditionsSchema = v.strictObject({
   ageBands: v.optional(v.array(v.picklist(AGE_BANDS))),

@@ -1,6 +1,7 @@
 /** The spots list as filtered and sorted by the person. Pure: no Vue. */
 import { distanceM } from './geo'
-import { SPOT_CATEGORIES, MUNICIPALITY_CODES, type Point, type Spot } from './snapshot-schema'
+import { SPOT_CATEGORIES, MUNICIPALITY_CODES } from './snapshot-constants'
+import type { Point, Spot } from './snapshot-schema'
 import { katakanaToHiragana } from './search-normalize'
 
 export interface SpotQuery {

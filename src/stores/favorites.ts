@@ -7,7 +7,7 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { Favorite, FavoriteKind } from '@/data/db'
 import { addFavorites, deleteFavorite, listFavorites, putFavorite } from '@/data/repositories/user-repo'
-import { favoriteKey, favoritesFile, parseFavoritesFile } from '@/domain/favorites-file'
+import { favoriteKey } from '@/domain/favorite-keys'
 import type { Localized, RegionEvent, Route, Scheme, Spot } from '@/domain/snapshot-schema'
 import { useRecordsStore } from './records'
 
@@ -71,11 +71,14 @@ export const useFavoritesStore = defineStore('favorites', () => {
   }))
   const resolved = computed<ResolvedFavorite[]>(() => items.value.map((favorite) => ({ favorite, record: lookups.value[favorite.kind].get(favorite.id) ?? null })))
 
-  function exportText(): string {
+  /** The export file's text (the file format module, with its validator, loads only here). */
+  async function exportText(): Promise<string> {
+    const { favoritesFile } = await import('@/domain/favorites-file')
     return favoritesFile(items.value)
   }
   /** Validates the file, then adds the favorites that are not saved yet. Throws FavoritesFileError. */
   async function importText(text: string): Promise<{ added: number; skipped: number }> {
+    const { parseFavoritesFile } = await import('@/domain/favorites-file')
     const incoming = parseFavoritesFile(text)
     const added = await addFavorites(incoming)
     await load()

@@ -105,7 +105,7 @@ describe('favorites', () => {
     const favorites = useFavoritesStore()
     await favorites.toggle('spot', katakanaSpot.id, katakanaSpot.name)
     await favorites.toggle('event', 'ev-today', { ja: '今日の朝市' })
-    const file = favorites.exportText()
+    const file = await favorites.exportText()
     expect(JSON.parse(file)).toMatchObject({ format: 'yume-kairo-favorites', version: 1 })
     await favorites.toggle('event', 'ev-today', { ja: '今日の朝市' })
     expect(favorites.items).toHaveLength(1)
