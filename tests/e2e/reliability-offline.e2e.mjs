@@ -11,12 +11,19 @@ import { readFileSync } from 'node:fs'
 import { after, before, describe, it } from 'node:test'
 import { CSP } from '../../scripts/serve.mjs'
 import { openApp } from './harness.mjs'
-import { dumpIdb, JOURNEY_BUTTONS, ROUTES, waitForScreen } from './reliability-routes.mjs'
+import { dumpIdb, ROUTES, runJourney, waitForScreen } from './reliability-routes.mjs'
 
 const snapshot = JSON.parse(readFileSync('public/data/snapshot.json', 'utf8'))
 /** Distinctive coordinates (inside 山口市): their digits must never leave memory. */
 const SECRET = { latitude: 34.178496, longitude: 131.473727, accuracy: 12 }
-const SECRET_DIGITS = ['34.178496', '131.473727', '34.17849', '131.47372', '34178496', '131473727']
+/** Every decimal rendering of a coordinate a leak could take (full, rounded, without the point). */
+const renderings = (n) => [String(n), n.toFixed(6), n.toFixed(5), n.toFixed(4), String(Math.round(n * 1e6)), String(n).replace('.', '')]
+const SECRET_DIGITS = [...renderings(SECRET.latitude), ...renderings(SECRET.longitude)]
+/** A position right at a real checkpoint of the committed snapshot (萩城跡, ~50 m off), used for a real GPS check-in. */
+const RALLY = snapshot.rallies.find((r) => r.id === 'rally-hagi-okan')
+const CHECKPOINT = RALLY.checkpoints[0]
+const AT_CHECKPOINT = { latitude: Number((CHECKPOINT.point.lat + 0.000317).toFixed(6)), longitude: Number((CHECKPOINT.point.lng + 0.000283).toFixed(6)), accuracy: 9 }
+const CHECKIN_DIGITS = [...renderings(AT_CHECKPOINT.latitude), ...renderings(AT_CHECKPOINT.longitude)]
 
 describe('reliability: CSP journey, privacy, offline deep links', () => {
   let app
@@ -53,10 +60,8 @@ describe('reliability: CSP journey, privacy, offline deep links', () => {
     for (const lang of ['ja', 'en']) {
       for (const route of ROUTES) {
         await app.page.goto(app.url(route.path(snapshot)))
-        await app.page.locator('main h1').first().waitFor({ timeout: 15_000 })
-        for (const selector of JOURNEY_BUTTONS) {
-          for (const button of await app.page.locator(selector).all()) if (await button.isVisible()) await button.click()
-        }
+        await waitForScreen(app.page, route, snapshot)
+        await runJourney(app.page, route)
         const violations = await app.page.evaluate(() => window.__csp)
         assert.deepEqual(violations, [], `${lang} ${route.name}`)
       }
@@ -87,20 +92,32 @@ describe('reliability: CSP journey, privacy, offline deep links', () => {
     // The position is really available to the page (the mock works) ...
     const seen = await app.page.evaluate(() => new Promise((resolve) => navigator.geolocation.getCurrentPosition((p) => resolve(p.coords.latitude), () => resolve(null))))
     assert.equal(seen, SECRET.latitude)
-    // ... while the app is used on every screen with its location buttons pressed.
-    for (const route of ROUTES) {
-      await app.page.goto(app.url(route.path(snapshot)))
-      await app.page.locator('main h1').first().waitFor({ timeout: 15_000 })
-      for (const selector of JOURNEY_BUTTONS) for (const button of await app.page.locator(selector).all()) if (await button.isVisible()) await button.click()
-    }
+    // `sent` holds every request since the suite began, so it includes the journey above, which used
+    // every screen in both languages with its location buttons pressed under this mocked position.
+    // The map's locate button and the spot list's "sort by distance" really used the position.
+    await app.page.goto(app.url('/map'))
+    await app.page.getByTestId('locate').click()
+    await app.page.getByTestId('located').waitFor({ timeout: 10_000 })
+    await app.page.goto(app.url('/spots'))
+    await app.page.getByRole('button', { name: '近い順' }).click()
+    await app.page.getByRole('button', { name: '近い順', pressed: true }).waitFor({ timeout: 10_000 })
+    // A real GPS check-in through the UI, standing at a checkpoint of the committed snapshot.
+    await app.context.setGeolocation(AT_CHECKPOINT)
+    await app.page.goto(app.url(`/rally/${RALLY.id}`))
+    await app.page.locator(`[data-checkpoint="${CHECKPOINT.id}"]`).getByTestId('checkin-gps').click()
+    await app.page.getByTestId('checkin-ok').waitFor({ timeout: 10_000 })
+    await app.context.setGeolocation(SECRET)
     await app.page.waitForTimeout(300)
-    for (const line of sent) for (const d of SECRET_DIGITS) assert.ok(!line.includes(d), `request leaks the position: ${line.slice(0, 200)}`)
+    for (const line of sent) for (const d of [...SECRET_DIGITS, ...CHECKIN_DIGITS]) assert.ok(!line.includes(d), `request leaks the position (${d}): ${line.slice(0, 200)}`)
     const stored = await dumpIdb(app.page)
     const web = await app.page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookie: document.cookie }))
     const everything = JSON.stringify(stored.stamps) + JSON.stringify(stored.favorites) + JSON.stringify(stored.settings) + web
-    for (const d of SECRET_DIGITS) assert.ok(!everything.includes(d), `stored: ${d}`)
-    // A check-in stores only checkpoint id, rally, time and method.
-    for (const stamp of stored.stamps) assert.deepEqual(Object.keys(stamp).sort(), ['at', 'checkpointId', 'key', 'method', 'rallyId'])
+    for (const d of [...SECRET_DIGITS, ...CHECKIN_DIGITS]) assert.ok(!everything.includes(d), `stored: ${d}`)
+    // A check-in stores only its key, rally, checkpoint id, time and method.
+    const stamp = stored.stamps.find((st) => st.rallyId === RALLY.id && st.checkpointId === CHECKPOINT.id)
+    assert.ok(stamp, 'the GPS check-in is stored')
+    assert.equal(stamp.method, 'gps')
+    for (const st of stored.stamps) assert.deepEqual(Object.keys(st).sort(), ['at', 'checkpointId', 'key', 'method', 'rallyId'])
   })
 
   it('data files are never answered with index.html (server and service worker)', async () => {
@@ -121,14 +138,14 @@ describe('reliability: CSP journey, privacy, offline deep links', () => {
     assert.equal(nav.status(), 404)
   })
 
-  it('offline: reloading every route (incl. a spot page) renders from IndexedDB; data paths still never get index.html', async () => {
+  it('offline: reloading every route (incl. spot, event, route and rally pages) renders from IndexedDB; data paths still never get index.html', async () => {
     await app.page.goto(app.url('/'))
     await waitForScreen(app.page, ROUTES[0], snapshot)
     await app.stopServer()
     for (const route of ROUTES) {
       await app.page.goto(app.url(route.path(snapshot)))
       const text = await waitForScreen(app.page, route, snapshot)
-      if (route.name === 'spot detail') assert.equal(await app.page.locator('main h1').textContent(), text)
+      if (['spot detail', 'event detail'].includes(route.name)) assert.equal(await app.page.locator('main h1').textContent(), text)
       await app.page.reload()
       await waitForScreen(app.page, route, snapshot)
     }

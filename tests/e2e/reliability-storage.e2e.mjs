@@ -27,13 +27,22 @@ async function listedSpots(page) {
 }
 const languageButton = (page) => page.getByRole('button', { name: /Language|言語/ })
 
+const spot = snapshot.spots[0]
+/** A real checkpoint of a rally in the committed snapshot, and a position ~40 m from it (inside its radius). */
+const rally = snapshot.rallies.find((r) => r.id === 'rally-hagi-okan')
+const checkpoint = rally.checkpoints[0]
+const heart = (page) => page.getByTestId('spot-detail').getByTestId('favorite-button').first()
+const checkpointRow = (page) => page.locator(`[data-checkpoint="${checkpoint.id}"]`)
+
 /**
- * Writes a person confirms on screen. Each: `act` does it and waits for the on-screen
- * confirmation; `check` verifies it on a freshly opened page. Add favorites and stamps here.
+ * Writes a person confirms on screen. Each: `start` is where it happens; `act` does it and waits
+ * for the on-screen confirmation; `check` verifies it on a freshly opened page; `undo` puts the
+ * data back for the checks that follow.
  */
 const DURABLE_ACTIONS = [
   {
     name: 'language switch (remembered setting)',
+    start: '/',
     act: async (page) => {
       await languageButton(page).click()
       await page.locator('html[lang="en"]').waitFor()
@@ -42,6 +51,62 @@ const DURABLE_ACTIONS = [
     check: async (page) => {
       await page.getByRole('heading', { name: 'Welcome to Yume Kairo' }).waitFor({ timeout: 15_000 })
       assert.equal(await page.locator('html').getAttribute('lang'), 'en')
+    },
+    undo: async (page) => {
+      await languageButton(page).click()
+      await page.locator('html[lang="ja"]').waitFor()
+      await page.waitForFunction(() => new Promise((resolve) => {
+        const r = indexedDB.open('yume-kairo')
+        r.onsuccess = () => {
+          const g = r.result.transaction('settings').objectStore('settings').get('locale')
+          g.onsuccess = () => (r.result.close(), resolve(g.result?.value === 'ja'))
+        }
+      }))
+    },
+  },
+  {
+    name: 'favorite (the heart on a spot page)',
+    start: `/spots/${spot.id}`,
+    act: async (page) => {
+      await heart(page).waitFor({ timeout: 15_000 })
+      assert.equal(await heart(page).getAttribute('aria-pressed'), 'false')
+      await heart(page).click()
+      await page.getByTestId('spot-detail').locator('[data-testid="favorite-button"][aria-pressed="true"]').first().waitFor()
+    },
+    check: async (page) => {
+      await page.getByTestId('spot-detail').locator('[data-testid="favorite-button"][aria-pressed="true"]').first().waitFor({ timeout: 15_000 })
+      await page.goto(page.url().replace(/\/spots\/.*$/, '/saved'))
+      await page.getByTestId('saved-item').filter({ hasText: spot.name.ja }).waitFor({ timeout: 15_000 })
+      await page.goBack()
+    },
+    undo: async (page) => {
+      await heart(page).click()
+      await page.getByTestId('spot-detail').locator('[data-testid="favorite-button"][aria-pressed="false"]').first().waitFor()
+    },
+  },
+  {
+    name: 'stamp (a GPS check-in at a real checkpoint)',
+    start: `/rally/${rally.id}`,
+    act: async (page, app) => {
+      await app.context.grantPermissions(['geolocation'], { origin: app.base })
+      await app.context.setGeolocation({ latitude: checkpoint.point.lat + 0.0003, longitude: checkpoint.point.lng, accuracy: 10 })
+      await checkpointRow(page).getByTestId('checkin-gps').click()
+      await page.getByTestId('checkin-ok').waitFor({ timeout: 15_000 })
+    },
+    check: async (page) => {
+      await checkpointRow(page).getByTestId('checkpoint-state').filter({ hasText: 'スタンプ済み' }).waitFor({ timeout: 15_000 })
+      assert.equal(await checkpointRow(page).getByTestId('checkin-gps').count(), 0)
+    },
+    undo: async (page, app) => {
+      await app.context.clearPermissions()
+      await page.evaluate((key) => new Promise((resolve) => {
+        const r = indexedDB.open('yume-kairo')
+        r.onsuccess = () => {
+          const tx = r.result.transaction('stamps', 'readwrite')
+          tx.objectStore('stamps').delete(key)
+          tx.oncomplete = () => (r.result.close(), resolve())
+        }
+      }), `${rally.id}/${checkpoint.id}`)
     },
   },
 ]
@@ -94,21 +159,13 @@ describe('reliability: durable writes and storage trouble', () => {
       let page = await app.context.newPage()
       await page.goto(app.url('/'))
       await listedSpots(page)
-      await action.act(page)
+      await page.goto(app.url(action.start))
+      await action.act(page, app)
       await page.close({ runBeforeUnload: false })
       page = await app.context.newPage()
-      await page.goto(app.url('/'))
-      await action.check(page)
-      // Back to Japanese for the following checks.
-      await languageButton(page).click()
-      await page.locator('html[lang="ja"]').waitFor()
-      await page.waitForFunction(() => new Promise((resolve) => {
-        const r = indexedDB.open('yume-kairo')
-        r.onsuccess = () => {
-          const g = r.result.transaction('settings').objectStore('settings').get('locale')
-          g.onsuccess = () => (r.result.close(), resolve(g.result?.value === 'ja'))
-        }
-      }))
+      await page.goto(app.url(action.start))
+      await action.check(page, app)
+      await action.undo(page, app)
       await page.close()
     })
   }

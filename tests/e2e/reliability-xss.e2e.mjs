@@ -12,31 +12,45 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { after, before, describe, it } from 'node:test'
 import { openApp } from './harness.mjs'
-import { JOURNEY_BUTTONS, ROUTES, SHORT_FIELDS, TEXT_FIELDS, XSS_PAYLOADS } from './reliability-routes.mjs'
+import { LINK_FIELDS, ROUTES, runJourney, SHORT_FIELDS, TEXT_FIELDS, XSS_PAYLOADS } from './reliability-routes.mjs'
 
 const BODY_KEYS = ['sources', 'municipalities', 'spots', 'routes', 'events', 'schemes', 'rallies']
-const LOCALIZED = new Set(['name', 'title', 'publisher', 'credit', 'description', 'hours', 'closed', 'fees', 'access', 'parking', 'barrierFree', 'dateNote', 'venue', 'organizer', 'summary', 'audienceText', 'benefit', 'howToApply', 'prefecture'])
+const LOCALIZED = new Set(['text', 'note', 'name', 'title', 'publisher', 'credit', 'description', 'hours', 'closed', 'fees', 'access', 'parking', 'barrierFree', 'dateNote', 'venue', 'organizer', 'summary', 'audienceText', 'benefit', 'howToApply', 'prefecture'])
 
-/** The committed snapshot with a payload in every text field (ja and en), re-hashed so it validates. */
+/** Every (parent object, key) a dotted path (`*` = each array element) reaches in a record. */
+function slots(record, path) {
+  const [head, ...rest] = path.split('.')
+  if (!rest.length) return [[record, head]]
+  const next = record[head]
+  if (next == null) return []
+  return (head === '*' ? record : rest[0] === '*' ? next : [next]).flatMap((child) => slots(child, (rest[0] === '*' ? rest.slice(1) : rest).join('.')))
+}
+
+/** A link an attacker could still write past the https-only validator: markup in the path and query. */
+const HOSTILE_HTTPS = 'https://example.jp/xss/"><img src=x onerror=alert(\'xss-href\')>?q=<script>alert("xss-href")</script>'
+
+/** The committed snapshot with a payload in every text field (ja and en) and a hostile https link in every link field, re-hashed so it validates. */
 function poisonedSnapshot() {
   const s = structuredClone(JSON.parse(readFileSync('public/data/snapshot.json', 'utf8')))
   let n = 0
   const payload = () => `XSS${n}·${XSS_PAYLOADS[n++ % XSS_PAYLOADS.length]}`
   for (const [kind, fields] of Object.entries(TEXT_FIELDS)) {
     for (const record of s[kind]) {
-      for (const field of fields) {
-        if (LOCALIZED.has(field)) record[field] = { ja: payload(), en: payload() }
-        else record[field] = payload()
-        for (const value of Object.values(typeof record[field] === 'object' ? record[field] : { v: record[field] })) {
-          assert.ok(value.length <= (SHORT_FIELDS.has(field) ? 500 : 20_000))
+      for (const path of fields) {
+        for (const [parent, field] of slots(record, path)) {
+          if (LOCALIZED.has(field)) parent[field] = { ja: payload(), en: payload() }
+          else parent[field] = payload()
+          for (const value of Object.values(typeof parent[field] === 'object' ? parent[field] : { v: parent[field] })) {
+            assert.ok(value.length <= (SHORT_FIELDS.has(field) ? 500 : 20_000))
+          }
         }
       }
     }
   }
-  for (const record of s.spots) {
-    record.url = 'https://example.jp/spot'
-    record.phone = '083-922-1111'
+  for (const [kind, fields] of Object.entries(LINK_FIELDS)) {
+    for (const record of s[kind]) for (const path of fields) for (const [parent, field] of slots(record, path)) parent[field] = HOSTILE_HTTPS
   }
+  for (const record of s.spots) record.phone = '083-922-1111'
   const body = {}
   for (const k of BODY_KEYS) body[k] = s[k]
   s.hash = createHash('sha256').update(JSON.stringify(body)).digest('hex')
@@ -76,10 +90,14 @@ describe('reliability: XSS — data is shown as text, never run', () => {
         await page.getByRole('button', { name: /Language|言語/ }).click()
         await page.locator(`html[lang="${lang}"]`).waitFor()
       }
+      const hostileLinks = new Set()
       for (const route of ROUTES) {
         await page.goto(app.url(route.path(poisoned)))
         await page.locator('main h1').first().waitFor({ timeout: 15_000 })
-        for (const selector of JOURNEY_BUTTONS) for (const button of await page.locator(selector).all()) if (await button.isVisible()) await button.click()
+        // In Japanese the route's own record text (a payload: e.g. a checkpoint or stop name) must be shown, verbatim, as text.
+        const expected = route.expect(poisoned) && (lang === 'ja' ? route.expect(poisoned) : /XSS\d+·/)
+        if (expected) await page.locator('main').getByText(expected).filter({ visible: true }).first().waitFor({ timeout: 15_000 })
+        await runJourney(page, route)
         const report = await page.evaluate(() => {
           const main = document.querySelector('main')
           const text = main?.textContent ?? ''
@@ -99,9 +117,12 @@ describe('reliability: XSS — data is shown as text, never run', () => {
           const internal = href.startsWith('/') && !href.startsWith('//')
           const scheme = internal || href.startsWith('#') ? 'internal' : new URL(href).protocol
           assert.ok(['internal', 'https:', 'tel:', 'mailto:'].includes(scheme), `${route.name}: unsafe link ${href}`)
+          if (href.startsWith('https://example.jp/xss/')) hostileLinks.add(route.name)
         }
         await page.waitForTimeout(100)
       }
+      // The hostile https links were rendered (as plain, URL-encoded hrefs) on the detail screens.
+      for (const name of ['spot detail', 'event detail', 'living town']) assert.ok(hostileLinks.has(name), `${name} shows its link`)
       assert.deepEqual(dialogs, [])
       assert.deepEqual(app.errors, [])
     })
