@@ -11,5 +11,5 @@ export function recordPath(kind: FavoriteKind, id: string): string {
   if (kind === 'spot') return `/spots/${enc}`
   if (kind === 'event') return `/events/${enc}`
   if (kind === 'route') return `/routes/${enc}`
-  return `/living?scheme=${enc}`
+  return `/living#scheme-${enc}`
 }

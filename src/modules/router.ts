@@ -35,7 +35,12 @@ export function createAppRouter() {
   return createRouter({
     history: createWebHistory(import.meta.env.BASE_URL),
     routes,
-    scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+    scrollBehavior(to, _from, saved) {
+      if (saved) return saved
+      // #scheme-<id> links (Saved, search) scroll to that card; ids may hold "." or ":".
+      const target = to.hash ? document.getElementById(decodeURIComponent(to.hash.slice(1))) : null
+      return target ? { el: target } : { top: 0 }
+    },
   })
 }
 

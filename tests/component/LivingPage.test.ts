@@ -3,6 +3,8 @@ import { flushPromises } from '@vue/test-utils'
 import { closeDb, DB_NAME } from '@/data/db'
 import { replaceSnapshot } from '@/data/repositories/snapshot-repo'
 import LivingPage from '@/pages/LivingPage.vue'
+import { listFavorites } from '@/data/repositories/user-repo'
+import { recordPath } from '@/domain/favorite-keys'
 import { useLivingStore } from '@/stores/living'
 import { livingSchemes, livingSnapshot } from '../fixtures/living'
 import { mountApp } from '../fixtures/mount-app'
@@ -16,6 +18,24 @@ afterEach(closeDb)
 const shown = (wrapper: Awaited<ReturnType<typeof mountApp>>['wrapper']) => wrapper.findAll('[data-testid="scheme-card"]').map((c) => c.attributes('data-scheme-id'))
 
 describe('LivingPage: the schemes browser', () => {
+  it('every scheme card has a heart; a saved scheme is stored and its Saved link leads back to its card', async () => {
+    await replaceSnapshot(await livingSnapshot())
+    const { wrapper } = await mountApp(LivingPage, { path: '/living' })
+    const cards = wrapper.findAll('[data-testid="scheme-card"]')
+    expect(cards.every((c) => c.find('[data-testid="favorite-button"]').exists())).toBe(true)
+    const first = cards[0]!
+    await first.get('[data-testid="favorite-button"]').trigger('click')
+    await flushPromises()
+    await new Promise((r) => setTimeout(r, 50))
+    await flushPromises()
+    expect(first.get('[data-testid="favorite-button"]').attributes('aria-pressed')).toBe('true')
+    const id = first.attributes('data-scheme-id')!
+    expect((await listFavorites()).map((f) => f.key)).toEqual([`scheme:${id}`])
+    expect(first.attributes('id')).toBe(`scheme-${id}`)
+    expect(recordPath('scheme', id)).toBe(`/living#scheme-${id}`)
+  })
+
+
   it('lists every scheme with who it is for, what it gives, how to apply, contact, source, as-of date and the note to confirm', async () => {
     await replaceSnapshot(await livingSnapshot())
     const { wrapper } = await mountApp(LivingPage)
