@@ -14,7 +14,7 @@ import DbTabBanner from '@/components/pwa/DbTabBanner.vue'
 import { closeDb, DB_NAME, DB_VERSION, getDb, isMemoryMode, onDbEvent, setOpenTimeoutForTests, StorageWriteError, type DbEvent } from '@/data/db'
 import { clearMemory } from '@/data/memory-store'
 import { getAllRecords, getSnapshotMeta, replaceSnapshot } from '@/data/repositories/snapshot-repo'
-import { addStamp, getSetting, putFavorite, putSetting } from '@/data/repositories/user-repo'
+import { getSetting, putSetting } from '@/data/repositories/user-repo'
 import { updateSnapshot } from '@/data/snapshot-loader'
 import { BODY_KEYS } from '@/domain/snapshot-keys'
 import { useSnapshotStore } from '@/stores/snapshot'
@@ -22,20 +22,9 @@ import { createLayout, DB_LAYOUTS } from '../fixtures/db-versions'
 import { dumpStores } from '../fixtures/idb-dump'
 import { messages } from '../fixtures/messages'
 import { loadCommittedSnapshot, variantSnapshot } from '../fixtures/snapshots'
+import { fakeFetch, seedUserData } from '../fixtures/data-fakes'
 
-function servingFetch(files: Record<string, string>): typeof fetch {
-  return (async (input: RequestInfo | URL) => {
-    const body = files[String(input).split('?')[0]!]
-    if (body === undefined) return new Response('not found', { status: 404 })
-    return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } })
-  }) as typeof fetch
-}
 
-async function seedUserData() {
-  await putFavorite({ key: 'spot:x', kind: 'spot', id: 'x', name: { ja: 'テスト' }, addedAt: '2026-01-01T00:00:00Z' })
-  await addStamp({ key: 'r/c', rallyId: 'r', checkpointId: 'c', at: '2026-01-01T00:00:00Z', method: 'gps' })
-  await putSetting('locale', 'en')
-}
 
 function mountWithI18n<T>(component: T, locale: 'ja' | 'en' = 'en') {
   const i18n = createI18n({ legacy: false, locale, fallbackLocale: 'ja', messages })
@@ -80,7 +69,7 @@ describe('atomic snapshot swap (item 4)', () => {
       b.sources = [...b.sources].reverse()
     })
     const error = await updateSnapshot({
-      fetcher: servingFetch({ '/data/snapshot-meta.json': JSON.stringify({ hash: v2.hash }), '/data/snapshot.json': JSON.stringify(v2) }),
+      fetcher: fakeFetch({ '/data/snapshot-meta.json': JSON.stringify({ hash: v2.hash }), '/data/snapshot.json': JSON.stringify(v2) }),
       hooks: {
         afterStore: (store) => {
           if (store === failAt) throw new Error(`disk failure injected after ${store}`)
@@ -101,7 +90,7 @@ describe('IndexedDB unavailable or hanging → read-only memory mode (item 9)', 
     const snapshot = loadCommittedSnapshot()
     const store = useSnapshotStore()
     const banner = mountWithI18n(DataStatusBanner)
-    await store.init(servingFetch({ '/data/snapshot.json': JSON.stringify(snapshot) }))
+    await store.init(fakeFetch({ '/data/snapshot.json': JSON.stringify(snapshot) }))
     await flushPromises()
     expect(isMemoryMode()).toBe(true)
     expect(events).toContain('memory')
@@ -117,7 +106,7 @@ describe('IndexedDB unavailable or hanging → read-only memory mode (item 9)', 
     try {
       const store = useSnapshotStore()
       const banner = mountWithI18n(DataStatusBanner)
-      await store.init(servingFetch({ '/data/snapshot.json': JSON.stringify(loadCommittedSnapshot()) }))
+      await store.init(fakeFetch({ '/data/snapshot.json': JSON.stringify(loadCommittedSnapshot()) }))
       expect(store.readOnly).toBe(true)
       expect(await getSetting('locale')).toBeUndefined()
       const error = await putSetting('locale', 'en').catch((e: unknown) => e)
@@ -209,7 +198,7 @@ describe('database newer than the code (item 6, UI)', () => {
     newer.close()
     const store = useSnapshotStore()
     const banner = mountWithI18n(DataStatusBanner, 'ja')
-    await store.init(servingFetch({}))
+    await store.init(fakeFetch({}))
     await flushPromises()
     const text = banner.get('[data-testid="data-status"]').text()
     expect(text).toContain('このデータは新しい版のアプリで保存されています。ページを再読み込みしてください。')

@@ -1,25 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { closeDb, getDb, DB_NAME } from '@/data/db'
 import { getAllRecords, getSnapshotMeta, replaceSnapshot } from '@/data/repositories/snapshot-repo'
-import { addStamp, listFavorites, listStamps, putFavorite, putSetting, getSetting } from '@/data/repositories/user-repo'
+import { addStamp, listFavorites, listStamps, getSetting } from '@/data/repositories/user-repo'
 import { SnapshotLoadError, updateSnapshot } from '@/data/snapshot-loader'
 import { loadCommittedSnapshot, variantSnapshot } from '../fixtures/snapshots'
+import { fakeFetch, seedUserData } from '../fixtures/data-fakes'
 
-function fakeFetch(files: Record<string, string | Error>): typeof fetch {
-  return (async (input: RequestInfo | URL) => {
-    const path = String(input).split('?')[0]!
-    const body = files[path]
-    if (body instanceof Error) throw body
-    if (body === undefined) return new Response('not found', { status: 404 })
-    return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } })
-  }) as typeof fetch
-}
 
-async function seedUserData() {
-  await putFavorite({ key: 'spot:x', kind: 'spot', id: 'x', name: { ja: 'テスト' }, addedAt: '2026-01-01T00:00:00Z' })
-  await addStamp({ key: 'r/c', rallyId: 'r', checkpointId: 'c', at: '2026-01-01T00:00:00Z', method: 'gps' })
-  await putSetting('locale', 'en')
-}
 
 beforeEach(async () => {
   await closeDb()
