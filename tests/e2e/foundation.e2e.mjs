@@ -55,7 +55,8 @@ describe('foundation: first visit online, then offline from IndexedDB', () => {
 
   it('a deep link to another section works offline too', async () => {
     await app.page.goto(app.url('/map'))
-    await app.page.getByTestId('municipality-list').waitFor({ timeout: 15_000 })
+    // The list renders before the records arrive from IndexedDB: wait for the towns themselves.
+    await app.page.getByTestId('municipality-list').locator('li').nth(6).waitFor({ timeout: 15_000 })
     assert.equal(await app.page.getByTestId('municipality-list').locator('li').count(), 7)
   })
 
