@@ -19,6 +19,7 @@ import { applyEnglishNames, curatedEvents, curatedRallies, curatedRoutes, curate
 import { FEEDS } from './feeds'
 import { importCsv, type Draft, type FileConfig } from './importers'
 import { loadMunicipalities } from './municipalities'
+import { applyOpeningHours, formatHoursTally } from './opening-hours'
 import { Region } from './region'
 import { formatReports, SourceReport } from './report'
 import { applyRules } from './rules'
@@ -71,7 +72,7 @@ function keepValid<T extends { id: string; name: { ja: string } }>(records: T[],
   })
 }
 
-export async function buildSnapshot(options: { shared?: string; curated?: string } = {}): Promise<{ snapshot: Snapshot; reports: SourceReport[] }> {
+export async function buildSnapshot(options: { shared?: string; curated?: string } = {}): Promise<{ snapshot: Snapshot; reports: SourceReport[]; hoursSummary: string }> {
   const shared = options.shared ?? SHARED
   const curated = options.curated ?? CURATED
   const sources = readJson<SnapshotBody['sources']>(resolve(curated, 'sources.json'))
@@ -93,6 +94,7 @@ export async function buildSnapshot(options: { shared?: string; curated?: string
   const feedSpots = keepValid(ruled.spots, SpotSchema, (s) => reportOf.get(s.source))
   const spots: Spot[] = [...feedSpots, ...curatedSpots(curated, region, spotReport)].sort(byId)
   applyEnglishNames(curated, spots)
+  const hoursTally = applyOpeningHours(spots)
   const spotMap = new Map(spots.map((s) => [s.id, s]))
   const events = [...keepValid(ruled.events, EventSchema, (e) => reportOf.get(e.source)), ...curatedEvents(curated, ['events-seeds.json', 'events-annual.json'], region, eventReport)].sort(byId)
   const routes = curatedRoutes(curated, spotMap, region, routeReport).sort(byId)
@@ -112,7 +114,7 @@ export async function buildSnapshot(options: { shared?: string; curated?: string
   const hash = await sha256Hex(canonicalBody(body as SnapshotBody))
   const snapshot = { schemaVersion: SCHEMA_VERSION, generatedAt, hash, ...body } as Snapshot
   await parseSnapshot(JSON.stringify(snapshot))
-  return { snapshot, reports }
+  return { snapshot, reports, hoursSummary: formatHoursTally(hoursTally) }
 }
 
 export function countsByMunicipality(snapshot: Snapshot): string {
@@ -154,7 +156,7 @@ async function main(argv: string[]) {
     console.log(text)
     process.exit(exitCode)
   }
-  const { snapshot, reports } = await buildSnapshot()
+  const { snapshot, reports, hoursSummary } = await buildSnapshot()
   const out = resolve(root, 'public/data')
   mkdirSync(out, { recursive: true })
   const json = JSON.stringify(snapshot)
@@ -163,6 +165,7 @@ async function main(argv: string[]) {
   writeFileSync(resolve(out, 'snapshot-meta.json'), JSON.stringify(meta) + '\n')
   console.log(formatReports(reports))
   console.log(countsByMunicipality(snapshot))
+  console.log(hoursSummary)
   const { gzipSync } = await import('node:zlib')
   console.log(`snapshot written: ${snapshot.hash.slice(0, 12)}, ${Buffer.byteLength(json)} bytes (${gzipSync(json, { level: 9 }).length} gzipped)`)
 }

@@ -82,6 +82,40 @@ export const MunicipalitySchema = v.strictObject({
   ...provenance,
 })
 
+const MonthSchema = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(12))
+const WeekdaySchema = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(6))
+const MonthDaySchema = v.pipe(v.string(), v.regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'is not a month-day (MM-DD)'))
+/** Months a rule applies to, inclusive; may wrap the year end (from 11 to 3). */
+const MonthRangeSchema = v.strictObject({ from: MonthSchema, to: MonthSchema })
+/** Published regular opening hours, structured by the pipeline only where the source text is fully understood. */
+export const OpeningHoursSchema = v.strictObject({
+  rules: v.pipe(
+    v.array(
+      v.strictObject({
+        months: v.optional(MonthRangeSchema),
+        /** Weekdays, 0 = Sunday … 6 = Saturday. */
+        days: v.array(WeekdaySchema),
+        /** True when the rule is for national holidays (they then follow this rule, not their weekday's). */
+        holidays: v.optional(v.literal(true)),
+        times: v.pipe(v.array(v.strictObject({ open: IsoTimeSchema, close: IsoTimeSchema })), v.minLength(1)),
+      }),
+    ),
+    v.minLength(1),
+  ),
+  closed: v.array(
+    v.variant('type', [
+      /** ifHoliday: 'open' = open when that weekday is a holiday; 'next-day' = then closed on the next working day instead. */
+      v.strictObject({ type: v.literal('weekday'), day: WeekdaySchema, months: v.optional(MonthRangeSchema), ifHoliday: v.optional(v.picklist(['open', 'next-day'])) }),
+      v.strictObject({ type: v.literal('nth-weekday'), nth: v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5))), v.minLength(1)), day: WeekdaySchema, months: v.optional(MonthRangeSchema) }),
+      v.strictObject({ type: v.literal('dates'), from: MonthDaySchema, to: MonthDaySchema }),
+      v.strictObject({ type: v.literal('holidays') }),
+      v.strictObject({ type: v.literal('day-after-holiday') }),
+      /** A period named without dates (年末年始): whether the place is open is not known then. */
+      v.strictObject({ type: v.literal('uncertain'), from: MonthDaySchema, to: MonthDaySchema }),
+    ]),
+  ),
+})
+
 export const SpotSchema = v.strictObject({
   id: IdSchema,
   municipality: MunicipalityCodeSchema,
@@ -95,6 +129,8 @@ export const SpotSchema = v.strictObject({
   address: v.optional(text(MAX_SHORT)),
   hours: v.optional(LocalizedSchema),
   closed: v.optional(LocalizedSchema),
+  /** Structured form of `hours` + `closed`, present only when the pipeline understood all of that text. */
+  openingHours: v.optional(OpeningHoursSchema),
   fees: v.optional(LocalizedSchema),
   access: v.optional(LocalizedSchema),
   parking: v.optional(LocalizedSchema),
@@ -229,6 +265,7 @@ export type Point = v.InferOutput<typeof PointSchema>
 export type Source = v.InferOutput<typeof SourceSchema>
 export type Municipality = v.InferOutput<typeof MunicipalitySchema>
 export type Spot = v.InferOutput<typeof SpotSchema>
+export type OpeningHours = v.InferOutput<typeof OpeningHoursSchema>
 export type SpotCategory = Spot['category']
 export type Route = v.InferOutput<typeof RouteSchema>
 export type RouteStop = v.InferOutput<typeof RouteStopSchema>

@@ -3,11 +3,14 @@ import { distanceM } from './geo'
 import { SPOT_CATEGORIES, MUNICIPALITY_CODES } from './snapshot-constants'
 import type { Point, Spot } from './snapshot-schema'
 import { katakanaToHiragana } from './search-normalize'
+import { openStateAt, type OpenState } from './opening-hours'
 
 export interface SpotQuery {
   municipality: string | null
   category: string | null
   barrierFree: boolean
+  /** Only spots whose published regular hours say they are open now. */
+  openNow: boolean
   sort: 'name' | 'distance'
 }
 
@@ -21,6 +24,7 @@ export function parseSpotQuery(query: Record<string, QueryValue>): SpotQuery {
     municipality: (MUNICIPALITY_CODES as readonly string[]).includes(m ?? '') ? m : null,
     category: (SPOT_CATEGORIES as readonly string[]).includes(cat ?? '') ? cat : null,
     barrierFree: one(query.bf) === '1',
+    openNow: one(query.open) === '1',
     sort: one(query.sort) === 'distance' ? 'distance' : 'name',
   }
 }
@@ -30,6 +34,7 @@ export function spotQueryToUrl(q: SpotQuery): Record<string, string> {
   if (q.municipality) out.m = q.municipality
   if (q.category) out.cat = q.category
   if (q.barrierFree) out.bf = '1'
+  if (q.openNow) out.open = '1'
   if (q.sort === 'distance') out.sort = 'distance'
   return out
 }
@@ -37,15 +42,23 @@ export function spotQueryToUrl(q: SpotQuery): Record<string, string> {
 export interface ListedSpot {
   spot: Spot
   distanceM: number | null
+  /** Open / closed / unknown now by the published regular hours; null when the hours are not structured. */
+  open: OpenState | null
 }
 
 const collator = new Intl.Collator('ja')
 const sortKey = (s: Spot) => katakanaToHiragana(s.kana ?? s.name.ja)
 
-export function listSpots(spots: readonly Spot[], q: SpotQuery, from: Point | null): ListedSpot[] {
+/** How many spots have structured hours, i.e. can be checked by the "open now" filter. */
+export function countWithHours(spots: readonly Spot[]): number {
+  return spots.filter((s) => s.openingHours).length
+}
+
+export function listSpots(spots: readonly Spot[], q: SpotQuery, from: Point | null, now: Date = new Date()): ListedSpot[] {
   const list = spots
     .filter((s) => (!q.municipality || s.municipality === q.municipality) && (!q.category || s.category === q.category) && (!q.barrierFree || !!s.barrierFree))
-    .map((spot) => ({ spot, distanceM: from && spot.point ? distanceM(from, spot.point) : null }))
+    .map((spot) => ({ spot, distanceM: from && spot.point ? distanceM(from, spot.point) : null, open: spot.openingHours ? openStateAt(spot.openingHours, now) : null }))
+    .filter((item) => !q.openNow || item.open?.state === 'open')
   if (q.sort === 'distance' && from) {
     return list.sort((a, b) => (a.distanceM ?? Infinity) - (b.distanceM ?? Infinity) || collator.compare(sortKey(a.spot), sortKey(b.spot)))
   }

@@ -64,6 +64,32 @@ describe('spots', () => {
     expect(names).toEqual(['ミュージアムテスト'])
   })
 
+  it('"open now" keeps only spots whose published hours say open (Monday 23 Nov 2026, 12:00 in Japan, a holiday)', async () => {
+    await replaceSnapshot(
+      await tourismSnapshot((body) => {
+        body.spots[0]!.openingHours = { rules: [{ days: [0, 1, 2, 3, 4, 5, 6], times: [{ open: '09:00', close: '17:00' }] }], closed: [] }
+        // Closed on Mondays, holiday or not.
+        body.spots[1]!.openingHours = { rules: [{ days: [0, 1, 2, 3, 4, 5, 6], times: [{ open: '09:00', close: '17:00' }] }], closed: [{ type: 'weekday', day: 1 }] }
+      }),
+    )
+    const { wrapper, router } = await mountApp(SpotsPage, { path: '/spots' })
+    const statuses = () => wrapper.findAll('[data-testid="spot-card"]').map((c) => `${c.find('.card__title').text()}: ${c.find('[data-testid="open-status"]').exists() ? c.find('[data-testid="open-status"]').text() : '-'}`)
+    expect(statuses()).toEqual(['萩城跡テスト: 営業時間外', 'ミュージアムテスト: 営業時間内（17:00まで）', '防府テスト天満宮: -'])
+    await wrapper.find('[data-testid="spot-filter-open-now"]').setValue(true)
+    await flushPromises()
+    expect(router.currentRoute.value.query.open).toBe('1')
+    expect(wrapper.findAll('[data-testid="spot-card"] .card__title').map((c) => c.text())).toEqual(['ミュージアムテスト'])
+    expect(wrapper.find('[data-testid="open-now-note"]').text()).toContain('2件から')
+    expect(wrapper.find('[data-testid="open-now-note"]').text()).toContain('臨時休業')
+  })
+
+  it('spot detail says whether it is open now by its published hours', async () => {
+    await replaceSnapshot(await tourismSnapshot((body) => (body.spots[0]!.openingHours = { rules: [{ days: [0, 1, 2, 3, 4, 5, 6], times: [{ open: '09:00', close: '17:00' }] }], closed: [] })))
+    const { wrapper } = await mountApp(SpotDetailPage, { path: `/spots/${katakanaSpot.id}`, props: { id: katakanaSpot.id } })
+    expect(wrapper.find('[data-testid="open-status"]').text()).toBe('営業時間内（17:00まで）')
+    expect(wrapper.text()).toContain('公開されている通常の営業時間による目安です')
+  })
+
   it('detail shows facts, a tel: link, the https site, map and directions links', async () => {
     await replaceSnapshot(await tourismSnapshot())
     const { wrapper } = await mountApp(SpotDetailPage, { path: `/spots/${katakanaSpot.id}`, props: { id: katakanaSpot.id } })

@@ -1,0 +1,112 @@
+/**
+ * "Is this place open now?" from a spot's published regular hours, on the
+ * calendar of Japan (Asia/Tokyo) whatever the device's zone. Three answers:
+ * open, closed, or unknown — unknown when the answer depends on a national
+ * holiday outside the bundled holiday list, or on a period the source names
+ * without dates (年末年始). Temporary closures are never in the data, which
+ * the screens say. Pure: no Vue.
+ */
+import { addDays, weekdayOf, type IsoDate } from './event-dates'
+import { HOLIDAYS, HOLIDAYS_FROM, HOLIDAYS_TO } from './jp-holidays'
+import type { OpeningHours } from './snapshot-schema'
+
+type ClosedRule = OpeningHours['closed'][number]
+type MonthRange = { from: number; to: number }
+
+export interface OpenState {
+  state: 'open' | 'closed' | 'unknown'
+  /** While open: the closing time of the current period (HH:MM). */
+  until?: string
+  /** While closed today and a later period today exists: when it opens (HH:MM). */
+  opensAt?: string
+}
+
+/** A holiday calendar: whether a date is a national holiday, or null when the calendar does not cover it. */
+export type HolidayCalendar = (date: IsoDate) => boolean | null
+
+export const bundledHolidays: HolidayCalendar = (date) => (date < HOLIDAYS_FROM || date > HOLIDAYS_TO ? null : HOLIDAYS.has(date))
+
+const tokyoParts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+
+/** Date (YYYY-MM-DD) and time (HH:MM) in Japan at an instant. */
+export function tokyoDateTime(now: Date): { date: IsoDate; time: string } {
+  const p = Object.fromEntries(tokyoParts.formatToParts(now).map((x) => [x.type, x.value]))
+  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` }
+}
+
+function inMonths(range: MonthRange | undefined, month: number): boolean {
+  if (!range) return true
+  return range.from <= range.to ? month >= range.from && month <= range.to : month >= range.from || month <= range.to
+}
+
+/** Whether MM-DD of `date` is inside an inclusive MM-DD span that may wrap the year end. */
+function inSpan(date: IsoDate, from: string, to: string): boolean {
+  const md = date.slice(5)
+  return from <= to ? md >= from && md <= to : md >= from || md <= to
+}
+
+class Unknown extends Error {}
+
+function isHoliday(cal: HolidayCalendar, date: IsoDate): boolean {
+  const h = cal(date)
+  if (h === null) throw new Unknown()
+  return h
+}
+
+function nthOfMonth(date: IsoDate): number {
+  return Math.ceil(Number(date.slice(8, 10)) / 7)
+}
+
+/** Whether a closure rule closes the place on `date`. */
+function closes(rule: ClosedRule, date: IsoDate, cal: HolidayCalendar): boolean {
+  const month = Number(date.slice(5, 7))
+  switch (rule.type) {
+    case 'dates':
+      return inSpan(date, rule.from, rule.to)
+    case 'uncertain':
+      if (inSpan(date, rule.from, rule.to)) throw new Unknown()
+      return false
+    case 'holidays':
+      return isHoliday(cal, date)
+    case 'day-after-holiday':
+      return !isHoliday(cal, date) && isHoliday(cal, addDays(date, -1))
+    case 'nth-weekday':
+      return inMonths(rule.months, month) && weekdayOf(date) === rule.day && rule.nth.includes(nthOfMonth(date))
+    case 'weekday': {
+      if (!inMonths(rule.months, month)) return false
+      if (weekdayOf(date) === rule.day) return rule.ifHoliday ? !isHoliday(cal, date) : true
+      if (rule.ifHoliday !== 'next-day' || isHoliday(cal, date)) return false
+      // Closed on the first working day after a run of holidays that included the closing weekday.
+      for (let d = addDays(date, -1), i = 0; i < 7 && isHoliday(cal, d); d = addDays(d, -1), i++) {
+        if (weekdayOf(d) === rule.day) return true
+      }
+      return false
+    }
+  }
+}
+
+/** The opening periods that apply on a date (empty when the place is closed all day). */
+function periodsOn(hours: OpeningHours, date: IsoDate, cal: HolidayCalendar): Array<{ open: string; close: string }> {
+  if (hours.closed.some((rule) => closes(rule, date, cal))) return []
+  const month = Number(date.slice(5, 7))
+  const rules = hours.rules.filter((r) => inMonths(r.months, month))
+  const holidayRules = rules.filter((r) => r.holidays)
+  if (holidayRules.length && isHoliday(cal, date)) return holidayRules.flatMap((r) => r.times)
+  const weekday = weekdayOf(date)
+  return rules.filter((r) => r.days.includes(weekday)).flatMap((r) => r.times)
+}
+
+/** Open, closed or unknown at instant `now`, by the published regular hours. */
+export function openStateAt(hours: OpeningHours, now: Date, cal: HolidayCalendar = bundledHolidays): OpenState {
+  const { date, time } = tokyoDateTime(now)
+  try {
+    const periods = periodsOn(hours, date, cal)
+    const current = periods.find((p) => time >= p.open && time < p.close)
+    if (current) return { state: 'open', until: current.close }
+    const later = periods.filter((p) => p.open > time).sort((a, b) => (a.open < b.open ? -1 : 1))[0]
+    return later ? { state: 'closed', opensAt: later.open } : { state: 'closed' }
+  } catch (error) {
+    if (error instanceof Unknown) return { state: 'unknown' }
+    throw error
+  }
+}
