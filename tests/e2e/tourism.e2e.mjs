@@ -25,6 +25,12 @@ function testSnapshot() {
     source,
     asOf: '2024-04-01',
   })
+  // Two spots with structured hours for "open now" (the clock is set to Wednesday 2 Dec 2026, 10:00 in Japan).
+  const daily = [{ days: [0, 1, 2, 3, 4, 5, 6], times: [{ open: '09:00', close: '17:00' }] }]
+  snapshot.spots.push(
+    { id: 'e2e-open', municipality: '35216', category: 'culture', name: { ja: 'テスト開館中ギャラリー' }, hours: { ja: '9:00～17:00' }, closed: { ja: '無休' }, openingHours: { rules: daily, closed: [] }, source, asOf: '2024-04-01' },
+    { id: 'e2e-wednesday', municipality: '35216', category: 'culture', name: { ja: 'テスト水曜休館ギャラリー' }, hours: { ja: '9:00～17:00' }, closed: { ja: '毎週水曜' }, openingHours: { rules: daily, closed: [{ type: 'weekday', day: 3 }] }, source, asOf: '2024-04-01' },
+  )
   snapshot.events.push(
     { id: 'e2e-festival', municipality: '35204', category: 'festival', name: { ja: 'テスト萩まつり' }, dates: [{ start: soon, startTime: '10:00', endTime: '16:00' }], venue: { ja: '萩城跡' }, source, asOf: '2026-03-31' },
     { id: 'e2e-past', municipality: '35204', category: 'festival', name: { ja: '去年の萩まつり' }, dates: [{ start: '2025-05-01' }], source, asOf: '2026-03-31' },
@@ -122,6 +128,29 @@ describe('tourism: search, favorites and events, offline', () => {
     assert.match(ics, new RegExp(`DTSTART:${soon.replaceAll('-', '')}T010000Z`))
     assert.match(ics, new RegExp(`DTEND:${soon.replaceAll('-', '')}T070000Z`))
     assert.match(ics, /END:VCALENDAR/)
+    assert.deepEqual(app.errors, [])
+  })
+
+  it('"open now" lists the spots open by their published hours, offline, in Japan time', async () => {
+    const { page } = app
+    await page.clock.setFixedTime(new Date('2026-12-02T10:00:00+09:00'))
+    await page.goto(app.url('/spots?m=35216&open=1'))
+    await page.getByTestId('open-now-note').waitFor({ timeout: 15_000 })
+    const names = async () => (await page.getByTestId('spot-card').locator('.card__title').allTextContents()).map((n) => n.trim())
+    await page.getByTestId('spot-card').filter({ hasText: 'テスト開館中ギャラリー' }).waitFor({ timeout: 10_000 })
+    assert.ok(!(await names()).includes('テスト水曜休館ギャラリー'), (await names()).join())
+    assert.match(await page.getByTestId('spot-card').filter({ hasText: 'テスト開館中ギャラリー' }).textContent(), /営業時間内（17:00まで）/)
+    assert.equal(await page.getByTestId('spot-filter-open-now').isChecked(), true)
+    await page.screenshot({ path: 'test-results/tourism-open-now.png', fullPage: true })
+
+    await page.getByTestId('spot-filter-open-now').uncheck()
+    const closed = page.getByTestId('spot-card').filter({ hasText: 'テスト水曜休館ギャラリー' })
+    await closed.waitFor({ timeout: 10_000 })
+    assert.match(await closed.textContent(), /営業時間外/)
+    assert.ok(!page.url().includes('open=1'), page.url())
+    await closed.click()
+    await page.getByTestId('spot-detail').waitFor()
+    assert.equal(await page.getByTestId('open-status').textContent(), '営業時間外')
     assert.deepEqual(app.errors, [])
   })
 })
