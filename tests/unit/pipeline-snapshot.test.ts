@@ -57,6 +57,19 @@ describe('the committed snapshot', () => {
     for (const r of snapshot.rallies) expect(r.checkpoints.length).toBeGreaterThanOrEqual(3)
   })
 
+  it('the seeds\' three kinds of rally are there: 道の駅, JR宇部線・小野田線 stations, and the libraries across the towns', () => {
+    const libraries = snapshot.rallies.find((r) => r.id === 'rally-libraries')!
+    expect(libraries.checkpoints.map((c) => c.name.ja).every((n) => n.endsWith('図書館'))).toBe(true)
+    expect(new Set(libraries.checkpoints.map((c) => c.municipality)).size).toBeGreaterThanOrEqual(4)
+    expect(snapshot.rallies.map((r) => r.id)).toEqual(expect.arrayContaining(['rally-michi-no-eki', 'rally-jr-ube-onoda', 'rally-libraries']))
+  })
+
+  it('structured opening hours come only with the published text they were read from', () => {
+    const structured = snapshot.spots.filter((s) => s.openingHours)
+    expect(structured.length).toBeGreaterThanOrEqual(30)
+    for (const s of structured) expect(s.hours?.ja).toBeTruthy()
+  })
+
   it('records are sorted by id (stable output)', () => {
     for (const key of ['spots', 'routes', 'events', 'schemes', 'rallies'] as const) {
       const ids = snapshot[key].map((r) => r.id)
