@@ -9,7 +9,7 @@ import { getSnapshotMeta, replaceSnapshot, type ReplaceHooks } from './repositor
 export const SNAPSHOT_URL = `${import.meta.env.BASE_URL}data/snapshot.json`
 export const SNAPSHOT_META_URL = `${import.meta.env.BASE_URL}data/snapshot-meta.json`
 
-export type LoadFailure = 'offline' | 'network' | 'invalid' | 'storage'
+export type LoadFailure = 'offline' | 'network' | 'invalid' | 'newerFormat' | 'storage'
 
 export class SnapshotLoadError extends Error {
   readonly kind: LoadFailure
@@ -61,7 +61,7 @@ export async function updateSnapshot(options: { fetcher?: typeof fetch; hooks?: 
   try {
     snapshot = await parseSnapshot(text)
   } catch (error) {
-    if (error instanceof SnapshotError) throw new SnapshotLoadError('invalid', error.message, error)
+    if (error instanceof SnapshotError) throw new SnapshotLoadError(error.code === 'newer-format' ? 'newerFormat' : 'invalid', error.message, error)
     throw error
   }
   try {

@@ -3,9 +3,9 @@
  * says in plain words what is wrong. Nothing here touches storage.
  */
 import * as v from 'valibot'
-import { BODY_KEYS, SCHEMA_MAJOR, SnapshotSchema, type Snapshot, type SnapshotBody } from './snapshot-schema'
+import { BODY_KEYS, SCHEMA_MAJOR, SCHEMA_VERSION, SnapshotSchema, type Snapshot, type SnapshotBody } from './snapshot-schema'
 
-export type SnapshotErrorCode = 'invalid-json' | 'unsupported-version' | 'invalid-content' | 'hash-mismatch' | 'duplicate-id'
+export type SnapshotErrorCode = 'invalid-json' | 'unsupported-version' | 'newer-format' | 'invalid-content' | 'hash-mismatch' | 'duplicate-id'
 
 export class SnapshotError extends Error {
   readonly code: SnapshotErrorCode
@@ -58,12 +58,19 @@ export function validateSnapshot(value: unknown): Snapshot {
     throw new SnapshotError('unsupported-version', 'The data file has no valid schema version.')
   }
   const major = Number(version.split('.')[0])
+  if (major > SCHEMA_MAJOR) {
+    throw new SnapshotError('newer-format', `The data file is format ${version}; this app reads format ${SCHEMA_MAJOR}.x. Update the app.`)
+  }
   if (major !== SCHEMA_MAJOR) {
-    throw new SnapshotError('unsupported-version', `The data file is format ${version}; this app reads format ${SCHEMA_MAJOR}.x. Update the app.`)
+    throw new SnapshotError('unsupported-version', `The data file is format ${version}, older than this app reads (${SCHEMA_MAJOR}.x).`)
   }
   const result = v.safeParse(SnapshotSchema, value)
   if (!result.success) {
     const details = result.issues.slice(0, 5).map(describeIssue)
+    // Same major, newer minor: fields this app does not know yet. Not damaged data: the app is old.
+    if (Number(version.split('.')[1]) > Number(SCHEMA_VERSION.split('.')[1])) {
+      throw new SnapshotError('newer-format', `The data file is format ${version}, newer than this app reads (${SCHEMA_VERSION}). Update the app.`, details)
+    }
     throw new SnapshotError('invalid-content', `The data file has ${result.issues.length} invalid field(s), e.g. ${details[0]}.`, details)
   }
   const snapshot = result.output

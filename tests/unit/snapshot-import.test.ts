@@ -69,6 +69,18 @@ describe('snapshot import', () => {
     expect(await listStamps()).toHaveLength(1)
   })
 
+  it('data in a newer format than this app reads asks for an app update and keeps the stored data and user data', async () => {
+    const v1 = loadCommittedSnapshot()
+    await replaceSnapshot(v1)
+    await seedUserData()
+    const newer = { ...loadCommittedSnapshot(), schemaVersion: '1.99.0' }
+    ;(newer.spots[0] as unknown as Record<string, unknown>).crowdLevel = 'low'
+    const error = await updateSnapshot({ fetcher: fakeFetch({ '/data/snapshot-meta.json': '{"hash":"new"}', '/data/snapshot.json': JSON.stringify(newer) }) }).catch((e: unknown) => e)
+    expect((error as SnapshotLoadError).kind).toBe('newerFormat')
+    expect((await getSnapshotMeta())?.hash).toBe(v1.hash)
+    expect(await listStamps()).toHaveLength(1)
+  })
+
   it('a successful update replaces the snapshot but never touches user stores', async () => {
     await replaceSnapshot(loadCommittedSnapshot())
     await seedUserData()

@@ -60,8 +60,21 @@ describe('snapshot validator', () => {
   it('refuses an unknown major schema version with an "update the app" message', async () => {
     const snapshot = { ...loadCommittedSnapshot(), schemaVersion: '2.0.0' }
     const error = await rejection(JSON.stringify(snapshot))
-    expect(error.code).toBe('unsupported-version')
+    expect(error.code).toBe('newer-format')
     expect(error.message).toMatch(/Update the app/)
+  })
+
+  it('a newer minor format with fields this app does not know asks for an app update instead of calling the data broken', async () => {
+    const newer = { ...loadCommittedSnapshot(), schemaVersion: '1.99.0' }
+    ;(newer.spots[0] as unknown as Record<string, unknown>).wheelchairRating = 5
+    const error = await rejection(JSON.stringify(newer))
+    expect(error.code).toBe('newer-format')
+    expect(error.message).toMatch(/newer than this app reads.*Update the app/)
+    const same = loadCommittedSnapshot()
+    ;(same.spots[0] as unknown as Record<string, unknown>).wheelchairRating = 5
+    const broken = await rejection(JSON.stringify(same))
+    expect(broken.code).toBe('invalid-content')
+    expect(broken.details.join('\n')).toContain('wheelchairRating: is not an allowed field')
   })
 
   it('detects content that does not match its hash', async () => {
