@@ -11,8 +11,8 @@ export type Locale = (typeof LOCALES)[number]
 export const LOCALE_SETTING = 'locale'
 
 type Messages = Record<string, unknown>
-/** One file per feature area and language: src/locales/<lang>/<area>.json, merged at load. */
-const loaders = import.meta.glob<Messages>('../locales/*/*.json', { import: 'default' })
+/** One chunk per language: src/locales/messages-<lang>.ts merges that language's per-area files. */
+const loaders = import.meta.glob<Messages>('../locales/messages-*.ts', { import: 'default' })
 
 export const i18n = createI18n({
   legacy: false,
@@ -40,10 +40,9 @@ export function browserLocale(languages: readonly string[] = navigator.languages
 
 async function ensureMessages(locale: Locale): Promise<void> {
   if (i18n.global.availableLocales.includes(locale) && Object.keys(i18n.global.getLocaleMessage(locale)).length) return
-  const files = Object.entries(loaders).filter(([path]) => path.startsWith(`../locales/${locale}/`))
-  if (!files.length) throw new Error(`No messages for ${locale}`)
-  const parts = await Promise.all(files.map(([, load]) => load()))
-  i18n.global.setLocaleMessage(locale, Object.assign({}, ...parts) as never)
+  const load = loaders[`../locales/messages-${locale}.ts`]
+  if (!load) throw new Error(`No messages for ${locale}`)
+  i18n.global.setLocaleMessage(locale, (await load()) as never)
 }
 
 export async function setLocale(locale: Locale, remember = true): Promise<void> {
@@ -60,6 +59,8 @@ const SAVED_LOCALE_WAIT_MS = 1500
 
 export async function installI18n(app: App): Promise<void> {
   app.use(i18n)
+  // Most people keep the browser's language: fetch its messages while the setting is read.
+  void ensureMessages(browserLocale()).catch(() => undefined)
   const reading = getSetting(LOCALE_SETTING).catch(() => undefined)
   const late = Symbol('late')
   const saved = await Promise.race([reading, new Promise<typeof late>((resolve) => setTimeout(resolve, SAVED_LOCALE_WAIT_MS, late))])
