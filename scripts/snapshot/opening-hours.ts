@@ -6,7 +6,8 @@
  * app shows the text alone: telling someone a place is open when it is closed
  * is worse than not saying.
  */
-import type { OpeningHours } from '../../src/domain/snapshot-schema'
+import * as v from 'valibot'
+import { OpeningHoursSchema, type OpeningHours } from '../../src/domain/snapshot-schema'
 
 type Rule = OpeningHours['rules'][number]
 type Closed = OpeningHours['closed'][number]
@@ -21,6 +22,8 @@ const hhmm = (t: string) => {
   const [h = '', m = ''] = t.split(':')
   return `${pad(h)}:${m}`
 }
+/** A real clock time: 00:00–23:59, and 24:00 as a closing time only. */
+const validTime = (t: string, closing: boolean) => /^([01]\d|2[0-3]):[0-5]\d$/.test(t) || (closing && t === '24:00')
 const md = (m: string | number, d: string | number) => `${pad(m)}-${pad(d)}`
 
 function normalize(text: string): string {
@@ -67,10 +70,11 @@ export function parseHoursLine(content: string): { rules: Rule[]; explicitDays: 
     const m = HOURS_UNIT.exec(content)
     if (!m) return null
     const [, a1, a2, b1, b2, daySpec, times, c1, c2, single] = m
+    if ((a1 ?? b1) && (c1 ?? single)) return null // months both before and after the times: which applies is unclear
     const months = monthRange(a1 ?? b1 ?? c1 ?? single, a2 ?? b2 ?? c2 ?? single)
     if (daySpec) explicitDays = true
     const periods = [...(times ?? '').matchAll(/(\d{1,2}:\d{2})\s*~\s*(\d{1,2}:\d{2})/g)].map(([, open, close]) => ({ open: hhmm(open!), close: hhmm(close!) }))
-    if (periods.some((p) => p.open >= p.close || p.close > '24:00')) return null
+    if (periods.some((p) => !validTime(p.open, false) || !validTime(p.close, true) || p.open >= p.close)) return null
     rules.push({ ...(months ? { months } : {}), ...dayList(daySpec), times: periods })
   }
   return rules.length ? { rules, explicitDays } : null
@@ -90,6 +94,8 @@ export function parseClosedLine(text: string): { closed: Closed[]; stated: true 
     let ifHoliday: 'open' | 'next-day' | undefined
     let months: Months | undefined
     if (HOLIDAY_SHIFT.test(rest)) {
+      // 翌平日 after a Friday or Saturday closure skips the weekend: not modelled, so not structured.
+      if (/翌平日/.test(rest) && /^(?:毎週)?[金土]/.test(rest)) return null
       ifHoliday = 'next-day'
       rest = rest.replace(HOLIDAY_SHIFT, '')
     }
@@ -160,6 +166,7 @@ export function parseOpeningHours(hoursText: string | undefined, closedText?: st
   let explicitDays = false
   let closureStated = false
   let context: 'hours' | 'closed' = 'hours'
+  const usesWeekdaysWord = /(?<!翌)平日/.test(hoursText)
   const segments = [...hoursText.split(/\n|(?<=。)/), ...(closedText ? [`\u0000${closedText}`] : [])]
   for (const raw of segments) {
     const fromClosedField = raw.startsWith('\u0000')
@@ -178,6 +185,9 @@ export function parseOpeningHours(hoursText: string | undefined, closedText?: st
       explicitDays ||= hours.explicitDays
       continue
     }
+    // A line of days or dates in the hours text is only a closure when it says so (休, 閉館, 無休):
+    // "土・日・祝日" under the hours may as well be the days it is open.
+    if (context !== 'closed' && !/休|閉館/.test(line)) return { ok: false, reason: `not understood: ${line.slice(0, 40)}` }
     const closure = parseClosedLine(line)
     if (!closure) return { ok: false, reason: `not understood: ${line.slice(0, 40)}` }
     closed.push(...closure.closed)
@@ -187,6 +197,8 @@ export function parseOpeningHours(hoursText: string | undefined, closedText?: st
   if (!explicitDays && !closureStated) return { ok: false, reason: 'closing days not published' }
   const covered = new Set([...rules.flatMap((r) => r.days), ...closed.flatMap((c) => (c.type === 'weekday' && !c.months ? [c.day] : []))])
   if (covered.size < 7) return { ok: false, reason: 'some weekdays not accounted for' }
+  // 平日 excludes national holidays: unless the text says what happens on them, hours on a weekday holiday are unknown.
+  if (usesWeekdaysWord && !rules.some((r) => r.holidays) && !closed.some((c) => c.type === 'holidays')) return { ok: false, reason: 'holidays not accounted for' }
   return { ok: true, hours: { rules: dedupe(rules), closed: dedupe(closed) } }
 }
 
@@ -199,6 +211,11 @@ export function applyOpeningHours(spots: Array<{ hours?: { ja: string }; closed?
     if (!spot.hours && !spot.closed) continue
     withText++
     const parsed = parseOpeningHours(spot.hours?.ja, spot.closed?.ja)
+    // Never let one odd row stop the build: what the app's schema would refuse stays text only.
+    if (parsed.ok && !v.is(OpeningHoursSchema, parsed.hours)) {
+      reasons.set('structure refused by the schema', (reasons.get('structure refused by the schema') ?? 0) + 1)
+      continue
+    }
     if (parsed.ok) {
       spot.openingHours = parsed.hours
       structured++

@@ -57,43 +57,55 @@ function nthOfMonth(date: IsoDate): number {
   return Math.ceil(Number(date.slice(8, 10)) / 7)
 }
 
-/** Whether a closure rule closes the place on `date`. */
+const monthOf = (date: IsoDate) => Number(date.slice(5, 7))
+
+/** Whether a definite closure rule closes the place on `date` ('uncertain' periods are handled by the caller). */
 function closes(rule: ClosedRule, date: IsoDate, cal: HolidayCalendar): boolean {
-  const month = Number(date.slice(5, 7))
   switch (rule.type) {
     case 'dates':
       return inSpan(date, rule.from, rule.to)
     case 'uncertain':
-      if (inSpan(date, rule.from, rule.to)) throw new Unknown()
       return false
     case 'holidays':
       return isHoliday(cal, date)
     case 'day-after-holiday':
       return !isHoliday(cal, date) && isHoliday(cal, addDays(date, -1))
     case 'nth-weekday':
-      return inMonths(rule.months, month) && weekdayOf(date) === rule.day && rule.nth.includes(nthOfMonth(date))
+      return inMonths(rule.months, monthOf(date)) && weekdayOf(date) === rule.day && rule.nth.includes(nthOfMonth(date))
     case 'weekday': {
-      if (!inMonths(rule.months, month)) return false
-      if (weekdayOf(date) === rule.day) return rule.ifHoliday ? !isHoliday(cal, date) : true
+      if (weekdayOf(date) === rule.day) return inMonths(rule.months, monthOf(date)) && (rule.ifHoliday ? !isHoliday(cal, date) : true)
       if (rule.ifHoliday !== 'next-day' || isHoliday(cal, date)) return false
-      // Closed on the first working day after a run of holidays that included the closing weekday.
+      // Closed on the first working day after a run of holidays that included the closing weekday (in its months).
       for (let d = addDays(date, -1), i = 0; i < 7 && isHoliday(cal, d); d = addDays(d, -1), i++) {
-        if (weekdayOf(d) === rule.day) return true
+        if (weekdayOf(d) === rule.day && inMonths(rule.months, monthOf(d))) return true
       }
       return false
     }
   }
 }
 
-/** The opening periods that apply on a date (empty when the place is closed all day). */
-function periodsOn(hours: OpeningHours, date: IsoDate, cal: HolidayCalendar): Array<{ open: string; close: string }> {
+type Period = { open: string; close: string }
+
+/** Periods sorted, with touching or overlapping ones joined (9:00–12:00 + 12:00–17:00 = 9:00–17:00). */
+function merge(periods: Period[]): Period[] {
+  const out: Period[] = []
+  for (const p of [...periods].sort((a, b) => (a.open < b.open ? -1 : a.open > b.open ? 1 : 0))) {
+    const last = out.at(-1)
+    if (last && p.open <= last.close) last.close = p.close > last.close ? p.close : last.close
+    else out.push({ ...p })
+  }
+  return out
+}
+
+/** The opening periods on a date (empty: closed all day); null when no rule covers that month (not published). */
+function periodsOn(hours: OpeningHours, date: IsoDate, cal: HolidayCalendar): Period[] | null {
   if (hours.closed.some((rule) => closes(rule, date, cal))) return []
-  const month = Number(date.slice(5, 7))
-  const rules = hours.rules.filter((r) => inMonths(r.months, month))
+  const rules = hours.rules.filter((r) => inMonths(r.months, monthOf(date)))
+  if (!rules.length) return null
   const holidayRules = rules.filter((r) => r.holidays)
-  if (holidayRules.length && isHoliday(cal, date)) return holidayRules.flatMap((r) => r.times)
+  if (holidayRules.length && isHoliday(cal, date)) return merge(holidayRules.flatMap((r) => r.times))
   const weekday = weekdayOf(date)
-  return rules.filter((r) => r.days.includes(weekday)).flatMap((r) => r.times)
+  return merge(rules.filter((r) => r.days.includes(weekday)).flatMap((r) => r.times))
 }
 
 /** Open, closed or unknown at instant `now`, by the published regular hours. */
@@ -101,7 +113,10 @@ export function openStateAt(hours: OpeningHours, now: Date, cal: HolidayCalendar
   const { date, time } = tokyoDateTime(now)
   try {
     const periods = periodsOn(hours, date, cal)
+    if (periods === null) return { state: 'unknown' }
     const current = periods.find((p) => time >= p.open && time < p.close)
+    // A period named without dates (年末年始): outside the hours it is closed either way; inside, nobody can say.
+    if (hours.closed.some((rule) => rule.type === 'uncertain' && inSpan(date, rule.from, rule.to))) return current ? { state: 'unknown' } : { state: 'closed' }
     if (current) return { state: 'open', until: current.close }
     const later = periods.filter((p) => p.open > time).sort((a, b) => (a.open < b.open ? -1 : 1))[0]
     return later ? { state: 'closed', opensAt: later.open } : { state: 'closed' }

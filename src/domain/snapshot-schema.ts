@@ -85,6 +85,8 @@ export const MunicipalitySchema = v.strictObject({
 const MonthSchema = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(12))
 const WeekdaySchema = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(6))
 const MonthDaySchema = v.pipe(v.string(), v.regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'is not a month-day (MM-DD)'))
+/** A closing time: HH:MM, or 24:00 for midnight at the end of the day. */
+const CloseTimeSchema = v.pipe(v.string(), v.regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'is not a closing time (HH:MM or 24:00)'))
 /** Months a rule applies to, inclusive; may wrap the year end (from 11 to 3). */
 const MonthRangeSchema = v.strictObject({ from: MonthSchema, to: MonthSchema })
 /** Published regular opening hours, structured by the pipeline only where the source text is fully understood. */
@@ -97,7 +99,7 @@ export const OpeningHoursSchema = v.strictObject({
         days: v.array(WeekdaySchema),
         /** True when the rule is for national holidays (they then follow this rule, not their weekday's). */
         holidays: v.optional(v.literal(true)),
-        times: v.pipe(v.array(v.strictObject({ open: IsoTimeSchema, close: IsoTimeSchema })), v.minLength(1)),
+        times: v.pipe(v.array(v.strictObject({ open: IsoTimeSchema, close: CloseTimeSchema })), v.minLength(1)),
       }),
     ),
     v.minLength(1),

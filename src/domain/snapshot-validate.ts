@@ -48,6 +48,23 @@ function describeIssue(issue: v.BaseIssue<unknown>): string {
   return `${path}: ${issue.message}`
 }
 
+function isUnknownField(issue: v.BaseIssue<unknown>): boolean {
+  return issue.kind === 'schema' && issue.message.startsWith('Invalid key') && issue.expected === 'never'
+}
+
+/** A copy of the value without the fields the issues point at. */
+function withoutFields(value: object, issues: readonly v.BaseIssue<unknown>[]): unknown {
+  const copy = JSON.parse(JSON.stringify(value)) as Record<string, unknown>
+  for (const issue of issues) {
+    const keys = (issue.path ?? []).map((p) => p.key as string | number)
+    const last = keys.pop()
+    let parent: unknown = copy
+    for (const key of keys) parent = (parent as Record<string | number, unknown> | undefined)?.[key]
+    if (parent && typeof parent === 'object' && last !== undefined) delete (parent as Record<string | number, unknown>)[last]
+  }
+  return copy
+}
+
 /** Structural validation of an already-parsed value. */
 export function validateSnapshot(value: unknown): Snapshot {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -64,13 +81,13 @@ export function validateSnapshot(value: unknown): Snapshot {
   if (major !== SCHEMA_MAJOR) {
     throw new SnapshotError('unsupported-version', `The data file is format ${version}, older than this app reads (${SCHEMA_MAJOR}.x).`)
   }
-  const result = v.safeParse(SnapshotSchema, value)
+  let result = v.safeParse(SnapshotSchema, value)
+  // A newer minor version only adds fields: read what this app knows and leave the rest (strict otherwise).
+  if (!result.success && Number(version.split('.')[1]) > Number(SCHEMA_VERSION.split('.')[1]) && result.issues.every(isUnknownField)) {
+    result = v.safeParse(SnapshotSchema, withoutFields(value, result.issues))
+  }
   if (!result.success) {
     const details = result.issues.slice(0, 5).map(describeIssue)
-    // Same major, newer minor: fields this app does not know yet. Not damaged data: the app is old.
-    if (Number(version.split('.')[1]) > Number(SCHEMA_VERSION.split('.')[1])) {
-      throw new SnapshotError('newer-format', `The data file is format ${version}, newer than this app reads (${SCHEMA_VERSION}). Update the app.`, details)
-    }
     throw new SnapshotError('invalid-content', `The data file has ${result.issues.length} invalid field(s), e.g. ${details[0]}.`, details)
   }
   const snapshot = result.output

@@ -49,11 +49,6 @@ export interface ListedSpot {
 const collator = new Intl.Collator('ja')
 const sortKey = (s: Spot) => katakanaToHiragana(s.kana ?? s.name.ja)
 
-/** How many spots have structured hours, i.e. can be checked by the "open now" filter. */
-export function countWithHours(spots: readonly Spot[]): number {
-  return spots.filter((s) => s.openingHours).length
-}
-
 export function listSpots(spots: readonly Spot[], q: SpotQuery, from: Point | null, now: Date = new Date()): ListedSpot[] {
   const list = spots
     .filter((s) => (!q.municipality || s.municipality === q.municipality) && (!q.category || s.category === q.category) && (!q.barrierFree || !!s.barrierFree))

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { closeDb, DB_NAME } from '@/data/db'
 import { replaceSnapshot } from '@/data/repositories/snapshot-repo'
 import HomePage from '@/pages/HomePage.vue'
+import { useLocationStore } from '@/stores/location'
 import { useSnapshotStore } from '@/stores/snapshot'
 import { loadCommittedSnapshot, variantSnapshot } from '../fixtures/snapshots'
 import { mountApp } from '../fixtures/mount-app'
@@ -76,5 +77,29 @@ describe('HomePage: what is on, featured route, search', () => {
     await wrapper.find('form[role="search"]').trigger('submit')
     await flushPromises()
     await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/search?q=%E3%81%82%E3%81%8D%E3%82%88%E3%81%97'))
+  })
+})
+
+describe('HomePage: nearby spots and their opening hours', () => {
+  it('shows whether a nearby spot is open, and turns it to closed when its closing minute passes', async () => {
+    // Wednesday 2 Dec 2026, 16:59 in Japan (07:59 UTC); the machine is in Los Angeles.
+    vi.useFakeTimers({ now: new Date('2026-12-02T07:59:00Z'), toFake: ['Date', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] })
+    try {
+      await replaceSnapshot(
+        await tourismSnapshot((body) => {
+          body.spots[0]!.openingHours = { rules: [{ days: [0, 1, 2, 3, 4, 5, 6], times: [{ open: '09:00', close: '17:00' }] }], closed: [] }
+        }),
+      )
+      const { wrapper } = await mountApp(HomePage)
+      useLocationStore().position = { lat: 33.951, lng: 131.251, accuracy: 20, timestamp: Date.now() }
+      await flushPromises()
+      const card = () => wrapper.find('[data-testid="home-nearby"]').findAll('[data-testid="spot-card"]').find((c) => c.text().includes('ミュージアムテスト'))!
+      expect(card().find('[data-testid="open-status"]').text()).toBe('営業時間内（17:00まで）')
+      vi.advanceTimersByTime(60_000)
+      await flushPromises()
+      expect(card().find('[data-testid="open-status"]').text()).toBe('営業時間外')
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })

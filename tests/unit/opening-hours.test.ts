@@ -85,6 +85,7 @@ describe('parsing published hours (real texts from the feeds)', () => {
       { rules: [{ days: [1, 2, 3, 4, 5], times: [{ open: '07:30', close: '19:30' }] }, { days: [0, 6], holidays: true, times: [{ open: '07:30', close: '18:30' }] }], closed: [{ type: 'weekday', day: 3 }] },
     ],
     ['10:00～21:00（受付は20:00）', '第3水曜', { rules: [daily('10:00', '21:00')], closed: [{ type: 'nth-weekday', nth: [3], day: 3 }] }],
+    ['10:00～24:00\n年中無休', undefined, { rules: [daily('10:00', '24:00')], closed: [] }],
   ])('%j (closed: %j)', (hours, closed, expected) => {
     expect(parseOpeningHours(hours, closed)).toEqual({ ok: true, hours: expected })
   })
@@ -95,7 +96,20 @@ describe('parsing published hours (real texts from the feeds)', () => {
     ['●時間　　8：00～17：00（3月～11月上旬）\n　　　　  8：00～16：30（11月下旬～2月）\n●休業　　無休', undefined, 'not understood'],
     ['●拝観時間　　9：00～12：00、13：00～16：00（要予約）\n●休日　　毎日曜日、年末年始休み', undefined, 'not understood'],
     ['通年', undefined, 'not understood'],
-    ['６月１５日～９月１４日', undefined, 'no opening times'],
+    ['６月１５日～９月１４日', undefined, 'not understood'],
+    // A line of days or dates under the hours is not a closure unless it says 休 / 閉館.
+    ['9:00～17:00\n土・日・祝日', undefined, 'not understood'],
+    ['10:00～16:00\n毎週土曜日', undefined, 'not understood'],
+    ['6月15日～9月14日\n9:00～17:00', '無休', 'not understood'],
+    // 平日 excludes holidays; nothing says what happens on them.
+    ['平日 9:00～17:00', '土日', 'holidays not accounted for'],
+    // Not clock times.
+    ['9:00～25:00\n無休', undefined, 'not understood'],
+    ['9:00～17:60\n無休', undefined, 'not understood'],
+    // Months both before and after the times.
+    ['4月～10月 9:00～17:00（8月）\n無休', undefined, 'not understood'],
+    // 翌平日 after a Friday closure would skip the weekend: not modelled.
+    ['9:00～17:00\n休館日：金曜（祝日の場合は翌平日）', undefined, 'not understood'],
     ['9:00～22:00（カフェは11:00～19:00）', '毎週第2火曜、12/29～1/3', 'not understood'],
     // Saturday is not mentioned anywhere: we will not guess it.
     ['平日9:00～12:00、17:00～21:00 日曜9:00～21:00', '第3水曜', 'some weekdays not accounted for'],
@@ -135,7 +149,14 @@ describe('open now, in Japan time whatever the machine zone', () => {
     ['年末年始 without dates: cannot tell', { rules: [daily('09:00', '17:00')], closed: [{ type: 'uncertain', from: '12-28', to: '01-04' }] }, '2026-12-30T12:00', { state: 'unknown' }],
     ['winter hours (season wraps the year end)', { rules: [{ months: { from: 10, to: 4 }, ...daily('09:00', '17:00') }, { months: { from: 5, to: 9 }, ...daily('09:00', '18:00') }], closed: [] }, '2026-12-02T17:30', { state: 'closed' }],
     ['summer hours', { rules: [{ months: { from: 10, to: 4 }, ...daily('09:00', '17:00') }, { months: { from: 5, to: 9 }, ...daily('09:00', '18:00') }], closed: [] }, '2026-06-01T17:30', { state: 'open', until: '18:00' }],
-    ['out of season', { rules: [{ months: { from: 4, to: 10 }, ...daily('09:00', '17:00') }], closed: [] }, '2026-12-02T12:00', { state: 'closed' }],
+    ['a month no published rule covers: unknown', { rules: [{ months: { from: 4, to: 10 }, ...daily('09:00', '17:00') }], closed: [] }, '2026-12-02T12:00', { state: 'unknown' }],
+    ['open until midnight', { rules: [daily('10:00', '24:00')], closed: [] }, '2026-12-02T23:59', { state: 'open', until: '24:00' }],
+    ['touching periods are one opening', { rules: [{ days: ALL, times: [{ open: '09:00', close: '12:00' }, { open: '12:00', close: '17:00' }] }], closed: [] }, '2026-12-02T11:59', { state: 'open', until: '17:00' }],
+    ['a lunch break', { rules: [{ days: ALL, times: [{ open: '09:00', close: '12:00' }, { open: '13:00', close: '17:00' }] }], closed: [] }, '2026-12-02T12:30', { state: 'closed', opensAt: '13:00' }],
+    ['年末年始 without dates, outside the hours: closed either way', { rules: [daily('09:00', '17:00')], closed: [{ type: 'uncertain', from: '12-28', to: '01-04' }] }, '2026-12-30T20:00', { state: 'closed' }],
+    ['a dated closure wins over an undated 年末年始', { rules: [daily('09:00', '17:00')], closed: [{ type: 'dates', from: '12-29', to: '01-03' }, { type: 'uncertain', from: '12-28', to: '01-04' }] }, '2026-12-30T12:00', { state: 'closed' }],
+    // Closed Mondays in April–October only; Monday 12 Oct 2026 is スポーツの日, so the closure moves to Tuesday 13 Oct.
+    ['a shifted closure follows the months of the holiday that caused it', { rules: [daily('09:00', '17:00')], closed: [{ type: 'weekday', day: 1, months: { from: 4, to: 10 }, ifHoliday: 'next-day' }] }, '2026-10-13T12:00', { state: 'closed' }],
   ])('%s', (_name, hours, local, expected) => {
     expect(openStateAt(hours, jst(local))).toEqual(expected)
   })

@@ -73,8 +73,7 @@ describe('snapshot import', () => {
     const v1 = loadCommittedSnapshot()
     await replaceSnapshot(v1)
     await seedUserData()
-    const newer = { ...loadCommittedSnapshot(), schemaVersion: '1.99.0' }
-    ;(newer.spots[0] as unknown as Record<string, unknown>).crowdLevel = 'low'
+    const newer = { ...loadCommittedSnapshot(), schemaVersion: '2.0.0' }
     const error = await updateSnapshot({ fetcher: fakeFetch({ '/data/snapshot-meta.json': '{"hash":"new"}', '/data/snapshot.json': JSON.stringify(newer) }) }).catch((e: unknown) => e)
     expect((error as SnapshotLoadError).kind).toBe('newerFormat')
     expect((await getSnapshotMeta())?.hash).toBe(v1.hash)

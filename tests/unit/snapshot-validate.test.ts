@@ -64,17 +64,27 @@ describe('snapshot validator', () => {
     expect(error.message).toMatch(/Update the app/)
   })
 
-  it('a newer minor format with fields this app does not know asks for an app update instead of calling the data broken', async () => {
-    const newer = { ...loadCommittedSnapshot(), schemaVersion: '1.99.0' }
-    ;(newer.spots[0] as unknown as Record<string, unknown>).wheelchairRating = 5
-    const error = await rejection(JSON.stringify(newer))
-    expect(error.code).toBe('newer-format')
-    expect(error.message).toMatch(/newer than this app reads.*Update the app/)
+  it('a newer minor format is read without the fields this app does not know; the same version with an unknown field is refused', async () => {
+    const newer = await variantSnapshot((b) => {
+      ;(b.spots[0] as unknown as Record<string, unknown>).wheelchairRating = 5
+    })
+    newer.schemaVersion = '1.99.0'
+    ;(newer as unknown as Record<string, unknown>).weather = []
+    const read = await parseSnapshot(JSON.stringify(newer))
+    expect(read.spots[0]).not.toHaveProperty('wheelchairRating')
+    expect(read).not.toHaveProperty('weather')
+    expect(read.spots).toHaveLength(newer.spots.length)
+    // A newer minor with a real error is still refused as broken.
+    const broken = await variantSnapshot((b) => {
+      ;(b.spots[0] as unknown as Record<string, unknown>).name = 42
+    })
+    broken.schemaVersion = '1.99.0'
+    expect((await rejection(JSON.stringify(broken))).code).toBe('invalid-content')
     const same = loadCommittedSnapshot()
     ;(same.spots[0] as unknown as Record<string, unknown>).wheelchairRating = 5
-    const broken = await rejection(JSON.stringify(same))
-    expect(broken.code).toBe('invalid-content')
-    expect(broken.details.join('\n')).toContain('wheelchairRating: is not an allowed field')
+    const refused = await rejection(JSON.stringify(same))
+    expect(refused.code).toBe('invalid-content')
+    expect(refused.details.join('\n')).toContain('wheelchairRating: is not an allowed field')
   })
 
   it('detects content that does not match its hash', async () => {
