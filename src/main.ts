@@ -9,12 +9,16 @@ import './styles.css'
 async function start() {
   const app = createApp(App)
   const pinia = installPinia(app)
-  // Start reading the stored data now: it does not depend on the language or the route,
-  // which load meanwhile (the first render then has the data sooner).
-  void useSnapshotStore(pinia).init()
+  // Read the stored data now, while the language and the route load (the first render then has it sooner);
+  // the network check and any import wait until after the first render, so they never delay it.
+  const snapshot = useSnapshotStore(pinia)
+  const reading = snapshot.readStored()
   const router = installRouter(app)
   await Promise.all([installI18n(app), router.isReady().catch(() => undefined)])
   app.mount('#app')
+  void reading.then(async (ok) => {
+    if (ok) await snapshot.checkForUpdate()
+  })
 }
 
 void start()

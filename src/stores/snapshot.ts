@@ -69,20 +69,30 @@ export const useSnapshotStore = defineStore('snapshot', () => {
     }
   }
 
-  /** Read what is stored, show it, then look for a newer snapshot when online. */
-  async function init(fetcher?: typeof fetch) {
+  /** Read what is stored and show it; false when storage cannot be read. */
+  async function readStored(): Promise<boolean> {
     try {
       meta.value = (await getSnapshotMeta()) ?? null
     } catch (error) {
       fail(error)
       status.value = 'empty'
-      return
+      return false
     }
     if (meta.value) {
       status.value = 'ready'
       revision.value++
     }
+    return true
+  }
+
+  /** Look for a newer snapshot (always when nothing is stored; otherwise when the device says it is online). */
+  async function checkForUpdate(fetcher?: typeof fetch) {
     if (!meta.value || navigator.onLine !== false) await refresh(fetcher)
+  }
+
+  /** Read what is stored, show it, then look for a newer snapshot when online. */
+  async function init(fetcher?: typeof fetch) {
+    if (await readStored()) await checkForUpdate(fetcher)
   }
 
   function dismissProblem() {
@@ -90,5 +100,5 @@ export const useSnapshotStore = defineStore('snapshot', () => {
     justUpdated.value = false
   }
 
-  return { status, meta, problem, problemDetail, justUpdated, revision, hasData, readOnly, init, refresh, dismissProblem }
+  return { status, meta, problem, problemDetail, justUpdated, revision, hasData, readOnly, init, readStored, checkForUpdate, refresh, dismissProblem }
 })

@@ -1,8 +1,10 @@
+import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { closeDb, getDb, DB_NAME } from '@/data/db'
 import { getAllRecords, getSnapshotMeta, replaceSnapshot } from '@/data/repositories/snapshot-repo'
 import { addStamp, listFavorites, listStamps, getSetting } from '@/data/repositories/user-repo'
 import { SnapshotLoadError, updateSnapshot } from '@/data/snapshot-loader'
+import { useSnapshotStore } from '@/stores/snapshot'
 import { loadCommittedSnapshot, variantSnapshot } from '../fixtures/snapshots'
 import { fakeFetch, seedUserData } from '../fixtures/data-fakes'
 
@@ -78,6 +80,25 @@ describe('snapshot import', () => {
     expect((error as SnapshotLoadError).kind).toBe('newerFormat')
     expect((await getSnapshotMeta())?.hash).toBe(v1.hash)
     expect(await listStamps()).toHaveLength(1)
+  })
+
+  it('start-up reads the stored data without touching the network; the update check is a separate step', async () => {
+    setActivePinia(createPinia())
+    const v1 = loadCommittedSnapshot()
+    await replaceSnapshot(v1)
+    const store = useSnapshotStore()
+    const fetched: string[] = []
+    const fetcher = ((url: string) => {
+      fetched.push(url)
+      return Promise.resolve(new Response(JSON.stringify({ hash: v1.hash }), { headers: { 'content-type': 'application/json' } }))
+    }) as unknown as typeof fetch
+    expect(await store.readStored()).toBe(true)
+    expect(store.status).toBe('ready')
+    expect(store.revision).toBe(1)
+    expect(fetched).toEqual([])
+    await store.checkForUpdate(fetcher)
+    expect(fetched.map((u) => new URL(u, 'http://x').pathname)).toEqual(['/data/snapshot-meta.json'])
+    expect(store.meta?.hash).toBe(v1.hash)
   })
 
   it('a successful update replaces the snapshot but never touches user stores', async () => {
