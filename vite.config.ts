@@ -1,18 +1,37 @@
 import { fileURLToPath, URL } from 'node:url'
 import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
 import vue from '@vitejs/plugin-vue'
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import { TILE_CACHE_MAX_ENTRIES, TILE_CACHE_NAME } from './src/domain/tiles'
 
 /** Largest file the service worker precaches; the build check fails above it. */
 export const PRECACHE_LIMIT_BYTES = 2 * 1024 * 1024
 
+/**
+ * Japanese messages are needed on every start (they are the fallback of English too): preload their
+ * chunk from index.html, so it downloads with the entry instead of after it.
+ */
+function preloadJapaneseMessages(): Plugin {
+  return {
+    name: 'yume:preload-ja-messages',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const chunk = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.name === 'messages-ja')
+        return chunk ? [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${chunk.fileName}` }, injectTo: 'head' }] : []
+      },
+    },
+  }
+}
+
 export default defineConfig({
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   build: { target: 'es2022', sourcemap: false },
   plugins: [
     vue(),
+    preloadJapaneseMessages(),
     // Precompiles the locale files, so the entry carries vue-i18n's runtime only (no message compiler, CSP-safe).
     VueI18nPlugin({ include: [fileURLToPath(new URL('./src/locales/**/*.json', import.meta.url))], runtimeOnly: true, compositionOnly: true, fullInstall: false, dropMessageCompiler: true, strictMessage: true, escapeHtml: true }),
     VitePWA({
