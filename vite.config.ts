@@ -13,14 +13,18 @@ export const PRECACHE_LIMIT_BYTES = 2 * 1024 * 1024
  * chunk from index.html, so it downloads with the entry instead of after it.
  */
 function preloadJapaneseMessages(): Plugin {
+  let base = '/'
   return {
     name: 'yume:preload-ja-messages',
     apply: 'build',
+    configResolved(config) {
+      base = config.base
+    },
     transformIndexHtml: {
       order: 'post',
       handler(_html, ctx) {
         const chunk = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.name === 'messages-ja')
-        return chunk ? [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${chunk.fileName}` }, injectTo: 'head' }] : []
+        return chunk ? [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${chunk.fileName}` }, injectTo: 'head' }] : []
       },
     },
   }

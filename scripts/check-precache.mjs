@@ -49,6 +49,11 @@ export function checkPrecache({ dir = 'dist', limit = readPrecacheLimit() } = {}
   if (!urls) return { errors: [`${dir}/sw.js has no precache manifest (precacheAndRoute).`], urls: [], limit }
   const listed = new Set(urls)
   const required = ['index.html', 'manifest.webmanifest']
+  // index.html preloads the Japanese messages (needed on every start); the file must exist and be precached.
+  const indexPath = join(root, 'index.html')
+  const preload = existsSync(indexPath) ? /<link rel="modulepreload"[^>]*href="\/?([^"]*messages-ja-[^"]+\.js)"/.exec(readFileSync(indexPath, 'utf8')) : null
+  if (!preload) errors.push(`${dir}/index.html has no modulepreload for the Japanese messages chunk.`)
+  else required.push(preload[1])
   const manifestPath = join(root, 'manifest.webmanifest')
   if (existsSync(manifestPath)) {
     for (const icon of JSON.parse(readFileSync(manifestPath, 'utf8')).icons ?? []) required.push(String(icon.src).replace(/^\.?\//, ''))

@@ -52,7 +52,16 @@ export const useSnapshotStore = defineStore('snapshot', () => {
     problemDetail.value = error instanceof Error ? error.message : String(error)
   }
 
-  async function refresh(fetcher?: typeof fetch) {
+  let inFlight: Promise<void> | null = null
+  /** Check the server and import a newer snapshot; a call while one runs joins it (no second download). */
+  function refresh(fetcher?: typeof fetch): Promise<void> {
+    inFlight ??= doRefresh(fetcher).finally(() => {
+      inFlight = null
+    })
+    return inFlight
+  }
+
+  async function doRefresh(fetcher?: typeof fetch) {
     if (!hasData.value) status.value = 'importing'
     try {
       const result = await updateSnapshot({ fetcher })

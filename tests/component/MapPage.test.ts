@@ -131,19 +131,23 @@ describe('MapPage', () => {
     expect(wrapper.text()).toContain('Filters')
   })
 
-  it('a tapped spot with published hours says whether it is open now (Monday 23 Nov 2026, 12:00 in Japan)', async () => {
-    vi.useFakeTimers({ now: new Date('2026-11-23T03:00:00Z'), toFake: ['Date'] })
+  it('a tapped spot with published hours says whether it is open now (Tuesday 24 Nov 2026, 12:00 in Japan)', async () => {
+    vi.useFakeTimers({ now: new Date('2026-11-24T03:00:00Z'), toFake: ['Date'] })
     try {
       const spot = spotsWithPoint()[0]!
       snapshot = await variantSnapshot((body) => {
         body.spots = body.spots.filter((s) => s.id === spot.id).map((s) => ({ ...s, openingHours: { rules: [{ days: [0, 1, 2, 3, 4, 5, 6], times: [{ open: '09:00', close: '17:00' }] }], closed: [] } }))
         body.events = []
-        body.rallies = []
+        body.rallies = [snapshot.rallies[0]!]
       })
       await replaceSnapshot(snapshot)
       const { wrapper } = await mountApp(MapPage, { path: '/map' })
       await wrapper.get(`[data-key="spot:${spot.id}"]`).trigger('click')
       expect(wrapper.get('[data-testid="map-sheet"] [data-testid="open-status"]').text()).toBe('営業時間内（17:00まで）')
+      // Markers without published hours (here: every other kind) say nothing about it.
+      await wrapper.get('[data-testid="map-sheet-close"]').trigger('click')
+      await wrapper.get('[data-key="checkpoint:rally-1/cp-1"]').trigger('click')
+      expect(wrapper.find('[data-testid="map-sheet"] [data-testid="open-status"]').exists()).toBe(false)
     } finally {
       vi.useRealTimers()
     }

@@ -26,11 +26,13 @@ function fakeBuild(files: Record<string, number>, listed: string[]) {
   const dir = mkdtempSync(join(tmpdir(), 'yume-precache-'))
   temps.push(dir)
   mkdirSync(join(dir, 'assets'))
-  for (const [path, size] of Object.entries(files)) writeFileSync(join(dir, path), path === 'manifest.webmanifest' ? JSON.stringify({ icons: [{ src: 'icon-192.png' }] }) : 'x'.repeat(size))
+  const content = (path: string, size: number) =>
+    path === 'manifest.webmanifest' ? JSON.stringify({ icons: [{ src: 'icon-192.png' }] }) : path === 'index.html' ? '<link rel="modulepreload" crossorigin href="/assets/messages-ja-x.js">' : 'x'.repeat(size)
+  for (const [path, size] of Object.entries(files)) writeFileSync(join(dir, path), content(path, size))
   writeFileSync(join(dir, 'sw.js'), `define(["./workbox-1"],function(e){e.precacheAndRoute([${listed.map((u) => `{url:"${u}",revision:null}`).join(',')}],{})});`)
   return dir
 }
-const BASE = { 'index.html': 10, 'manifest.webmanifest': 10, 'icon-192.png': 10, 'assets/index-a.js': 100, 'assets/index-b.css': 50 }
+const BASE = { 'index.html': 10, 'manifest.webmanifest': 10, 'icon-192.png': 10, 'assets/index-a.js': 100, 'assets/index-b.css': 50, 'assets/messages-ja-x.js': 20 }
 
 describe('precache check', () => {
   it('reads the limit from vite.config.ts', () => {
@@ -59,6 +61,13 @@ describe('precache check', () => {
     expect(errors.join('\n')).toMatch(/assets\/index-b\.css is not in the service worker's precache manifest/)
     expect(errors.join('\n')).toMatch(/sw\.js is in its own precache manifest/)
     expect(errors.join('\n')).toMatch(/assets\/gone\.js is precached but does not exist/)
+  })
+
+  it('fails when index.html does not preload the Japanese messages, or the preloaded file is not precached', () => {
+    const dir = fakeBuild(BASE, Object.keys(BASE).filter((f) => f !== 'assets/messages-ja-x.js'))
+    expect(checkPrecache({ dir, limit: 1000 }).errors.join('\n')).toMatch(/assets\/messages-ja-x\.js is not in/)
+    writeFileSync(join(dir, 'index.html'), '<script type="module" src="/assets/index-a.js"></script>')
+    expect(checkPrecache({ dir, limit: 1000 }).errors.join('\n')).toMatch(/no modulepreload for the Japanese messages/)
   })
 
   it('fails when index.html or an icon of the web manifest is not precached', () => {

@@ -101,6 +101,21 @@ describe('snapshot import', () => {
     expect(store.meta?.hash).toBe(v1.hash)
   })
 
+  it('a retry while an import runs joins it: one download, one import', async () => {
+    setActivePinia(createPinia())
+    const snapshot = loadCommittedSnapshot()
+    const store = useSnapshotStore()
+    let downloads = 0
+    const fetcher = ((url: string) => {
+      if (url.includes('snapshot.json')) downloads++
+      return Promise.resolve(new Response(JSON.stringify(snapshot), { headers: { 'content-type': 'application/json' } }))
+    }) as unknown as typeof fetch
+    await Promise.all([store.refresh(fetcher), store.refresh(fetcher)])
+    expect(downloads).toBe(1)
+    expect(store.status).toBe('ready')
+    expect(store.meta?.hash).toBe(snapshot.hash)
+  })
+
   it('a successful update replaces the snapshot but never touches user stores', async () => {
     await replaceSnapshot(loadCommittedSnapshot())
     await seedUserData()
