@@ -22,17 +22,31 @@ export class SnapshotLoadError extends Error {
   }
 }
 
-async function fetchText(url: string, fetcher: typeof fetch): Promise<string> {
-  let response: Response
+/** How long a request may hang before it counts as "no connection" (weak signal): the small version file, and the snapshot. */
+export const META_TIMEOUT_MS = 15_000
+export const SNAPSHOT_TIMEOUT_MS = 90_000
+
+async function fetchText(url: string, fetcher: typeof fetch, timeoutMs: number): Promise<string> {
+  const controller = new AbortController()
+  const timer = setTimeout(() => controller.abort(), timeoutMs)
   try {
-    response = await fetcher(url, { cache: 'no-store' })
-  } catch (error) {
-    throw new SnapshotLoadError('offline', 'Could not reach the server.', error)
+    let response: Response
+    try {
+      response = await fetcher(url, { cache: 'no-store', signal: controller.signal })
+    } catch (error) {
+      throw new SnapshotLoadError('offline', controller.signal.aborted ? `No answer from the server within ${timeoutMs / 1000} s.` : 'Could not reach the server.', error)
+    }
+    if (!response.ok) throw new SnapshotLoadError('network', `The server answered ${response.status} for ${url}.`)
+    const type = response.headers.get('content-type') ?? ''
+    if (type.includes('text/html')) throw new SnapshotLoadError('network', `The server answered a web page instead of data for ${url}.`)
+    try {
+      return await response.text()
+    } catch (error) {
+      throw new SnapshotLoadError('offline', controller.signal.aborted ? `No answer from the server within ${timeoutMs / 1000} s.` : 'The download was interrupted.', error)
+    }
+  } finally {
+    clearTimeout(timer)
   }
-  if (!response.ok) throw new SnapshotLoadError('network', `The server answered ${response.status} for ${url}.`)
-  const type = response.headers.get('content-type') ?? ''
-  if (type.includes('text/html')) throw new SnapshotLoadError('network', `The server answered a web page instead of data for ${url}.`)
-  return response.text()
 }
 
 export interface UpdateResult {
@@ -41,11 +55,11 @@ export interface UpdateResult {
 }
 
 /** Check the server for a newer snapshot and import it atomically. */
-export async function updateSnapshot(options: { fetcher?: typeof fetch; hooks?: ReplaceHooks } = {}): Promise<UpdateResult> {
+export async function updateSnapshot(options: { fetcher?: typeof fetch; hooks?: ReplaceHooks; timeoutMs?: { meta: number; snapshot: number } } = {}): Promise<UpdateResult> {
   const fetcher = options.fetcher ?? globalThis.fetch.bind(globalThis)
   const current = await getSnapshotMeta()
   if (current) {
-    const remote = await fetchText(SNAPSHOT_META_URL, fetcher)
+    const remote = await fetchText(SNAPSHOT_META_URL, fetcher, options.timeoutMs?.meta ?? META_TIMEOUT_MS)
     let remoteHash: unknown
     try {
       remoteHash = (JSON.parse(remote) as { hash?: unknown }).hash
@@ -54,7 +68,7 @@ export async function updateSnapshot(options: { fetcher?: typeof fetch; hooks?: 
     }
     if (remoteHash === current.hash) return { status: 'unchanged', meta: current }
   }
-  const text = await fetchText(`${SNAPSHOT_URL}?v=${Date.now()}`, fetcher)
+  const text = await fetchText(`${SNAPSHOT_URL}?v=${Date.now()}`, fetcher, options.timeoutMs?.snapshot ?? SNAPSHOT_TIMEOUT_MS)
   // The validator is loaded only when there is something to validate (keeps the entry chunk small).
   const { parseSnapshot, SnapshotError } = await import('@/domain/snapshot-validate')
   let snapshot

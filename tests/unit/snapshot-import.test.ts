@@ -116,6 +116,17 @@ describe('snapshot import', () => {
     expect(store.meta?.hash).toBe(snapshot.hash)
   })
 
+  it('a first download that hangs (weak signal) gives up with "no connection"; nothing is written', async () => {
+    // A server that never answers, but does stop when the request is aborted.
+    const hanging = ((_url: string, init?: RequestInit) =>
+      new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))) as unknown as typeof fetch
+    const error = await updateSnapshot({ fetcher: hanging, timeoutMs: { meta: 50, snapshot: 50 } }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(SnapshotLoadError)
+    expect((error as SnapshotLoadError).kind).toBe('offline')
+    expect((error as SnapshotLoadError).message).toMatch(/No answer from the server within 0.05 s/)
+    expect(await getSnapshotMeta()).toBeUndefined()
+  })
+
   it('a successful update replaces the snapshot but never touches user stores', async () => {
     await replaceSnapshot(loadCommittedSnapshot())
     await seedUserData()
