@@ -11,14 +11,12 @@ async function start() {
   const pinia = installPinia(app)
   // Read the stored data now, while the language and the route load (the first render then has it sooner);
   // the network check and any import wait until after the first render, so they never delay it.
-  const snapshot = useSnapshotStore(pinia)
-  const reading = snapshot.readStored()
+  let mounted!: () => void
+  void useSnapshotStore(pinia).init(undefined, { checkAfter: new Promise<void>((resolve) => (mounted = resolve)) })
   const router = installRouter(app)
   await Promise.all([installI18n(app), router.isReady().catch(() => undefined)])
   app.mount('#app')
-  void reading.then(async (ok) => {
-    if (ok) await snapshot.checkForUpdate()
-  })
+  mounted()
 }
 
 void start()

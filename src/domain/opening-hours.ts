@@ -6,7 +6,7 @@
  * without dates (年末年始). Temporary closures are never in the data, which
  * the screens say. Pure: no Vue.
  */
-import { addDays, weekdayOf, type IsoDate } from './event-dates'
+import { addDays, todayInTokyo, weekdayOf, type IsoDate } from './event-dates'
 import { HOLIDAYS, HOLIDAYS_FROM, HOLIDAYS_TO } from './jp-holidays'
 import type { OpeningHours } from './snapshot-schema'
 
@@ -26,12 +26,11 @@ export type HolidayCalendar = (date: IsoDate) => boolean | null
 
 export const bundledHolidays: HolidayCalendar = (date) => (date < HOLIDAYS_FROM || date > HOLIDAYS_TO ? null : HOLIDAYS.has(date))
 
-const tokyoParts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+const tokyoTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
 
 /** Date (YYYY-MM-DD) and time (HH:MM) in Japan at an instant. */
-export function tokyoDateTime(now: Date): { date: IsoDate; time: string } {
-  const p = Object.fromEntries(tokyoParts.formatToParts(now).map((x) => [x.type, x.value]))
-  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` }
+function tokyoDateTime(now: Date): { date: IsoDate; time: string } {
+  return { date: todayInTokyo(now), time: tokyoTime.format(now) }
 }
 
 function inMonths(range: MonthRange | undefined, month: number): boolean {
@@ -118,7 +117,7 @@ export function openStateAt(hours: OpeningHours, now: Date, cal: HolidayCalendar
     // A period named without dates (年末年始): outside the hours it is closed either way; inside, nobody can say.
     if (hours.closed.some((rule) => rule.type === 'uncertain' && inSpan(date, rule.from, rule.to))) return current ? { state: 'unknown' } : { state: 'closed' }
     if (current) return { state: 'open', until: current.close }
-    const later = periods.filter((p) => p.open > time).sort((a, b) => (a.open < b.open ? -1 : 1))[0]
+    const later = periods.find((p) => p.open > time) // periods are sorted
     return later ? { state: 'closed', opensAt: later.open } : { state: 'closed' }
   } catch (error) {
     if (error instanceof Unknown) return { state: 'unknown' }

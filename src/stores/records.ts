@@ -51,5 +51,8 @@ export const useRecordsStore = defineStore('records', () => {
   const spotById = computed(() => new Map(spots.value.map((s) => [s.id, s])))
   const sourceById = computed(() => new Map(sources.value.map((s) => [s.id, s])))
 
-  return { municipalities, spots, routes, events, schemes, rallies, sources, loaded, load, municipalityByCode, spotById, sourceById }
+  /** The records are there, or there is nothing to wait for (no data stored and none could be fetched). */
+  const settled = computed(() => loaded.value || snapshot.status === 'empty')
+
+  return { municipalities, spots, routes, events, schemes, rallies, sources, loaded, settled, load, municipalityByCode, spotById, sourceById }
 })

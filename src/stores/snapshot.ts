@@ -99,9 +99,14 @@ export const useSnapshotStore = defineStore('snapshot', () => {
     if (!meta.value || navigator.onLine !== false) await refresh(fetcher)
   }
 
-  /** Read what is stored, show it, then look for a newer snapshot when online. */
-  async function init(fetcher?: typeof fetch) {
-    if (await readStored()) await checkForUpdate(fetcher)
+  /**
+   * Read what is stored, show it, then look for a newer snapshot when online. `checkAfter`: wait for it
+   * before the network check (start-up passes the first render, so the check and any import never delay it).
+   */
+  async function init(fetcher?: typeof fetch, options: { checkAfter?: Promise<unknown> } = {}) {
+    if (!(await readStored())) return
+    await options.checkAfter
+    await checkForUpdate(fetcher)
   }
 
   function dismissProblem() {
@@ -109,5 +114,5 @@ export const useSnapshotStore = defineStore('snapshot', () => {
     justUpdated.value = false
   }
 
-  return { status, meta, problem, problemDetail, justUpdated, revision, hasData, readOnly, init, readStored, checkForUpdate, refresh, dismissProblem }
+  return { status, meta, problem, problemDetail, justUpdated, revision, hasData, readOnly, init, refresh, dismissProblem }
 })

@@ -1,5 +1,5 @@
 import { createPinia, setActivePinia } from 'pinia'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { closeDb, getDb, DB_NAME } from '@/data/db'
 import { getAllRecords, getSnapshotMeta, replaceSnapshot } from '@/data/repositories/snapshot-repo'
 import { addStamp, listFavorites, listStamps, getSetting } from '@/data/repositories/user-repo'
@@ -82,7 +82,7 @@ describe('snapshot import', () => {
     expect(await listStamps()).toHaveLength(1)
   })
 
-  it('start-up reads the stored data without touching the network; the update check is a separate step', async () => {
+  it('start-up reads the stored data without touching the network, and checks the network only once the first render is done', async () => {
     setActivePinia(createPinia())
     const v1 = loadCommittedSnapshot()
     await replaceSnapshot(v1)
@@ -92,11 +92,13 @@ describe('snapshot import', () => {
       fetched.push(url)
       return Promise.resolve(new Response(JSON.stringify({ hash: v1.hash }), { headers: { 'content-type': 'application/json' } }))
     }) as unknown as typeof fetch
-    expect(await store.readStored()).toBe(true)
-    expect(store.status).toBe('ready')
+    let rendered!: () => void
+    const starting = store.init(fetcher, { checkAfter: new Promise<void>((resolve) => (rendered = resolve)) })
+    await vi.waitFor(() => expect(store.status).toBe('ready'))
     expect(store.revision).toBe(1)
     expect(fetched).toEqual([])
-    await store.checkForUpdate(fetcher)
+    rendered()
+    await starting
     expect(fetched.map((u) => new URL(u, 'http://x').pathname)).toEqual(['/data/snapshot-meta.json'])
     expect(store.meta?.hash).toBe(v1.hash)
   })
