@@ -4,7 +4,8 @@ import { replaceSnapshot } from '@/data/repositories/snapshot-repo'
 import { addStamp } from '@/data/repositories/user-repo'
 import RallyDetailPage from '@/pages/RallyDetailPage.vue'
 import RallyPage from '@/pages/RallyPage.vue'
-import { testRally } from '../fixtures/rally'
+import { useLocationStore } from '@/stores/location'
+import { POINTS, testRally } from '../fixtures/rally'
 import { mountApp } from '../fixtures/mount-app'
 import { variantSnapshot } from '../fixtures/snapshots'
 
@@ -37,5 +38,20 @@ describe('RallyPage', () => {
     expect(wrapper.text()).toContain('show the completion screen at the counter')
     expect(wrapper.findAll('[data-testid="checkpoint"]')).toHaveLength(3)
     expect(wrapper.findAll('a').map((a) => a.attributes('href'))).toContain('/map?rally=test-rally&checkpoint=cp-b')
+  })
+
+  it('names each checkpoint\'s town, and lists the nearest first once the location is known', async () => {
+    await replaceSnapshot(await variantSnapshot((body) => (body.rallies = [testRally([])])))
+    const { wrapper, pinia } = await mountApp(RallyDetailPage, { locale: 'en', path: '/rally/test-rally', props: { id: 'test-rally' } })
+    const names = () => wrapper.findAll('[data-testid="checkpoint"] .card__title').map((n) => n.text())
+    expect(names()).toEqual(['Checkpoint A', 'Checkpoint B', 'Checkpoint C'])
+    expect(wrapper.get('[data-testid="checkpoint-state"]').text()).toMatch(/^Yamaguchi City · Not yet/)
+    expect(wrapper.find('[data-testid="checkpoints-nearest"]').exists()).toBe(false)
+
+    useLocationStore(pinia).position = { ...POINTS.c, accuracy: 10, timestamp: Date.now() }
+    await wrapper.vm.$nextTick()
+    expect(names()).toEqual(['Checkpoint C', 'Checkpoint A', 'Checkpoint B'])
+    expect(wrapper.get('[data-testid="checkpoints-nearest"]').text()).toBe('Sorted nearest first, from your location.')
+    expect(wrapper.get('[data-testid="checkpoint-state"]').text()).toContain('from you')
   })
 })
