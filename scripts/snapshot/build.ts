@@ -23,6 +23,7 @@ import { applyOpeningHours, formatHoursTally } from './opening-hours'
 import { Region } from './region'
 import { formatReports, SourceReport } from './report'
 import { applyRules } from './rules'
+import { placeEventsAtVenues } from './venues'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 export const SHARED = resolve(root, process.env.SHARED_DIR ?? '../shared')
@@ -96,7 +97,9 @@ export async function buildSnapshot(options: { shared?: string; curated?: string
   applyEnglishNames(curated, spots)
   const hoursTally = applyOpeningHours(spots)
   const spotMap = new Map(spots.map((s) => [s.id, s]))
-  const events = [...keepValid(ruled.events, EventSchema, (e) => reportOf.get(e.source)), ...curatedEvents(curated, ['events-seeds.json', 'events-annual.json'], region, eventReport)].sort(byId)
+  const feedEvents = keepValid(ruled.events, EventSchema, (e) => reportOf.get(e.source))
+  const curatedEventList = curatedEvents(curated, ['events-seeds.json', 'events-annual.json'], region, eventReport)
+  const events = placeEventsAtVenues([...feedEvents, ...curatedEventList], spots, (e) => ruled.eventAddresses.get(e.id), (e) => reportOf.get(e.source) ?? eventReport).sort(byId)
   const routes = curatedRoutes(curated, spotMap, region, routeReport).sort(byId)
   const schemes = curatedSchemes(curated, schemeReport).sort(byId)
   const rallies = curatedRallies(curated, spotMap, region, rallyReport).sort(byId)

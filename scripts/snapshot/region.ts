@@ -76,7 +76,7 @@ export function coreName(name: string): string {
 }
 
 /** Address without prefecture/municipality/spaces, kept only when it has a number. */
-function coreAddress(address: string | undefined): string | undefined {
+export function coreAddress(address: string | undefined): string | undefined {
   if (!address) return undefined
   const s = nfkc(address).replace(/\s+/g, '').replace(/^(山口県|島根県)/, '').replace(/^[^\d]{1,4}?[市町村]/, '')
   return /\d/.test(s) ? s.replace(/[‐―ー－−-]/g, '-') : undefined

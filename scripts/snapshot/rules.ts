@@ -15,6 +15,8 @@ export interface RuleResult {
   events: RegionEvent[]
   /** Points found to be placeholders (shared by unrelated records). */
   placeholderPoints: Set<string>
+  /** The feeds' event addresses by event id (the schema has no address field for events). */
+  eventAddresses: Map<string, string>
 }
 
 export function applyRules(drafts: Array<{ draft: Draft; report: SourceReport }>, region: Region): RuleResult {
@@ -26,6 +28,7 @@ export function applyRules(drafts: Array<{ draft: Draft; report: SourceReport }>
 
   const spots: Array<{ spot: Spot; report: SourceReport; draft: SpotDraft }> = []
   const events: RegionEvent[] = []
+  const eventAddresses = new Map<string, string>()
   for (const { draft, report } of drafts) {
     const byPoint = draft.rawPoint && !draft.pointReason ? region.municipalityAt(draft.rawPoint) : undefined
     const a = draft.addressMunicipality
@@ -58,6 +61,7 @@ export function applyRules(drafts: Array<{ draft: Draft; report: SourceReport }>
       spots.push({ spot, report, draft })
     } else {
       events.push({ ...(draft as EventDraft).record, municipality, ...(point ? { point } : {}) } as RegionEvent)
+      if (draft.address) eventAddresses.set(draft.record.id, draft.address)
       for (const [reason, example] of draft.notes) report.note(reason, example)
       report.kept++
     }
@@ -84,5 +88,5 @@ export function applyRules(drafts: Array<{ draft: Draft; report: SourceReport }>
     for (const [reason, example] of draft.notes) report.note(reason, example)
     report.kept++
   }
-  return { spots: [...kept.values()].map((e) => e.spot), events, placeholderPoints }
+  return { spots: [...kept.values()].map((e) => e.spot), events, placeholderPoints, eventAddresses }
 }

@@ -1,0 +1,74 @@
+/** Events placed at the mapped place they are held at: only on an unambiguous, uncontradicted match. */
+import { describe, expect, it } from 'vitest'
+import type { RegionEvent, Spot } from '@/domain/snapshot-schema'
+import { SourceReport } from '../../scripts/snapshot/report'
+import { houseNumber, placeEventsAtVenues, VENUE_MISMATCH, VENUE_NOTE } from '../../scripts/snapshot/venues'
+
+const spot = (id: string, name: string, change: Partial<Spot> = {}): Spot => ({
+  id, municipality: '35206', category: 'history', name: { ja: name }, point: { lat: 34.07, lng: 131.61 }, source: 'test', asOf: '2026-01-01', ...change,
+})
+const event = (venue: string | undefined, change: Partial<RegionEvent> = {}): RegionEvent => ({
+  id: 'ev-1', municipality: '35206', category: 'festival', name: { ja: '例大祭' }, dates: [], ...(venue ? { venue: { ja: venue } } : {}), source: 'test', sourceRef: 'event.csv NO 1', asOf: '2026-01-01', ...change,
+})
+
+function place(ev: RegionEvent, spots: Spot[], address?: string) {
+  const report = new SourceReport('event.csv', 'test')
+  const [out] = placeEventsAtVenues([ev], spots, () => address, () => report)
+  return { out: out!, report }
+}
+
+describe('houseNumber', () => {
+  it.each([
+    ['山口県防府市大字牟礼上坂本1354', '1354'],
+    ['宇部市朝日町8番1号', '8-1'],
+    ['宇部市朝日町8－1', '8-1'],
+    ['山口県萩市椿東4160-61', '4160-61'],
+    ['山口県宇部市琴芝町2丁目1番10号', '2-1-10'],
+    ['山口県萩市川上', undefined],
+    [undefined, undefined],
+  ])('%s → %s', (address, expected) => {
+    expect(houseNumber(address)).toBe(expected)
+  })
+})
+
+describe('placeEventsAtVenues', () => {
+  const shrine = spot('pref-1', '春日神社', { address: '山口県防府市大字牟礼1354' })
+
+  it('an event without a point takes the point of the one place of that name in its town, and says so', () => {
+    const { out, report } = place(event('春日神社\n'), [shrine], '山口県防府市大字牟礼上坂本1354')
+    expect(out.point).toEqual(shrine.point)
+    expect(out.sourceRef).toBe('event.csv NO 1; 会場の位置: 春日神社 (pref-1)')
+    expect(report.notes.get(VENUE_NOTE)).toEqual(['例大祭 → pref-1'])
+  })
+
+  it.each([
+    ['brackets and width', '渡辺翁記念会館(一階限定)', spot('s', '渡辺翁記念会館')],
+    ['a leading 道の駅 on either side', '道の駅ゆとりパークたまがわ', spot('s', '道の駅 ゆとりパークたまがわ')],
+    ['道の駅 only on the spot', 'ハピネスふくえ', spot('s', '道の駅 ハピネスふくえ')],
+  ])('names match ignoring %s', (_, venue, target) => {
+    expect(place(event(venue), [target]).out.point).toEqual(target.point)
+  })
+
+  it.each([
+    ['no venue', event(undefined), [shrine], undefined],
+    ['the venue only contains the name', event('防府天満宮～周防国分寺～旧毛利家本邸一帯'), [spot('s', '防府天満宮')], undefined],
+    ['the place is in another town', event('春日神社', { municipality: '35203' }), [shrine], undefined],
+    ['two places of that name in the town', event('八坂神社'), [spot('a', '八坂神社'), spot('b', '八坂神社', { point: { lat: 34.1, lng: 131.6 } })], undefined],
+    ['the place has no trusted point', event('秋吉台'), [spot('s', '秋吉台', { point: undefined })], undefined],
+  ])('no point when %s', (_, ev, spots, address) => {
+    const { out } = place(ev, spots, address)
+    expect(out.point).toBeUndefined()
+    expect(out.sourceRef).toBe('event.csv NO 1')
+  })
+
+  it('a different house number means another place of the same name: no point, and the report says why', () => {
+    const { out, report } = place(event('春日神社'), [shrine], '山口県防府市大字台道2000')
+    expect(out.point).toBeUndefined()
+    expect(report.notes.get(VENUE_MISMATCH)).toEqual(['例大祭: 春日神社 (2000 / pref-1 1354)'])
+  })
+
+  it('an event with its own trusted point keeps it', () => {
+    const own = { lat: 34.05, lng: 131.57 }
+    expect(place(event('春日神社', { point: own }), [shrine]).out.point).toEqual(own)
+  })
+})
