@@ -71,7 +71,10 @@ export function applyRules(drafts: Array<{ draft: Draft; report: SourceReport }>
   // (the municipalities' own files come first), preferring one with a trusted point.
   const kept = new Map<string, { spot: Spot; report: SourceReport; draft: SpotDraft }>()
   for (const entry of spots) {
-    const key = `${entry.spot.municipality}|${sameName(entry.spot.name.ja)}`
+    // 「宇部市渡辺翁記念会館」 in 宇部市's file is 「渡辺翁記念会館」 in the prefecture's.
+    const name = sameName(entry.spot.name.ja)
+    const town = NAME_OF[entry.spot.municipality]
+    const key = `${entry.spot.municipality}|${name.startsWith(town) && name.length > town.length ? name.slice(town.length) : name}`
     const prior = kept.get(key)
     if (!prior) {
       kept.set(key, entry)

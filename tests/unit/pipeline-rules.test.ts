@@ -178,4 +178,21 @@ describe('applyRules', () => {
     expect(spots.map((s) => s.id)).toEqual(['p-1'])
     expect(a.dropped.get('duplicate of a record with a trusted point')).toHaveLength(1)
   })
+
+  it('a name that only adds its own town in front (宇部市渡辺翁記念会館 / 渡辺翁記念会館) is the same place; another town\'s name is not stripped', () => {
+    const a = new SourceReport('city.csv', 'city')
+    const b = new SourceReport('pref.csv', 'pref')
+    const at = (lng: number) => ({ lat: 34.05, lng })
+    const { spots } = applyRules(
+      [
+        { draft: draft('山口市渡辺翁記念会館', { addressMunicipality: '35203', rawPoint: at(131.45) }), report: a },
+        { draft: draft('渡辺翁記念会館', { addressMunicipality: '35203', rawPoint: at(131.46) }), report: b },
+        { draft: draft('防府市民会館', { addressMunicipality: '35203', rawPoint: at(131.47) }), report: b },
+        { draft: draft('民会館', { addressMunicipality: '35203', rawPoint: at(131.48) }), report: b },
+      ],
+      region,
+    )
+    expect(spots.map((s) => s.name.ja)).toEqual(['山口市渡辺翁記念会館', '防府市民会館', '民会館'])
+    expect(b.dropped.get('duplicate (same name in the same municipality)')).toEqual(['渡辺翁記念会館 → t-山口市渡辺翁記念会館'])
+  })
 })
