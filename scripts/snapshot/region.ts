@@ -75,6 +75,12 @@ export function coreName(name: string): string {
     .replace(/\s+/g, '')
 }
 
+/** A place name without its own town's name in front: 「宇部市渡辺翁記念会館」 in 宇部市 → 「渡辺翁記念会館」. */
+export function withoutTown(name: string, code: MunicipalityCode): string {
+  const town = Object.keys(REGION_NAMES).find((n) => REGION_NAMES[n] === code)
+  return town && name.startsWith(town) && name.length > town.length ? name.slice(town.length) : name
+}
+
 /** Address without prefecture/municipality/spaces, kept only when it has a number. */
 export function coreAddress(address: string | undefined): string | undefined {
   if (!address) return undefined

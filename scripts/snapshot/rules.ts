@@ -1,7 +1,7 @@
 /** Applies the region and plausibility rules to the drafts of all feeds. */
 import type { MunicipalityCode, Point, RegionEvent, Spot } from '../../src/domain/snapshot-schema'
 import type { Draft, EventDraft, SpotDraft } from './importers'
-import { pointKey, Region, REGION_NAMES, sharedPlaceholders } from './region'
+import { pointKey, Region, REGION_NAMES, sharedPlaceholders, withoutTown } from './region'
 import type { SourceReport } from './report'
 
 /** Name for duplicate checks: width and spaces ignored, brackets kept (萩藩主毛利家墓所（大照院墓所） ≠ （旧天樹院墓所）). */
@@ -72,9 +72,7 @@ export function applyRules(drafts: Array<{ draft: Draft; report: SourceReport }>
   const kept = new Map<string, { spot: Spot; report: SourceReport; draft: SpotDraft }>()
   for (const entry of spots) {
     // 「宇部市渡辺翁記念会館」 in 宇部市's file is 「渡辺翁記念会館」 in the prefecture's.
-    const name = sameName(entry.spot.name.ja)
-    const town = NAME_OF[entry.spot.municipality]
-    const key = `${entry.spot.municipality}|${name.startsWith(town) && name.length > town.length ? name.slice(town.length) : name}`
+    const key = `${entry.spot.municipality}|${withoutTown(sameName(entry.spot.name.ja), entry.spot.municipality)}`
     const prior = kept.get(key)
     if (!prior) {
       kept.set(key, entry)

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import type { RegionEvent, Spot } from '@/domain/snapshot-schema'
 import { SourceReport } from '../../scripts/snapshot/report'
-import { houseNumber, placeEventsAtVenues, VENUE_MISMATCH, VENUE_NOTE } from '../../scripts/snapshot/venues'
+import { houseNumber, placeEventsAtVenues, VENUE_FAR, VENUE_MISMATCH, VENUE_NOTE } from '../../scripts/snapshot/venues'
 
 const spot = (id: string, name: string, change: Partial<Spot> = {}): Spot => ({
   id, municipality: '35206', category: 'history', name: { ja: name }, point: { lat: 34.07, lng: 131.61 }, source: 'test', asOf: '2026-01-01', ...change,
@@ -45,6 +45,7 @@ describe('placeEventsAtVenues', () => {
     ['brackets and width', '渡辺翁記念会館(一階限定)', spot('s', '渡辺翁記念会館')],
     ['a leading 道の駅 on either side', '道の駅ゆとりパークたまがわ', spot('s', '道の駅 ゆとりパークたまがわ')],
     ['道の駅 only on the spot', 'ハピネスふくえ', spot('s', '道の駅 ハピネスふくえ')],
+    ['the town\'s own name in front', '天神ギャラリー', spot('s', '防府市天神ギャラリー')],
   ])('names match ignoring %s', (_, venue, target) => {
     expect(place(event(venue), [target]).out.point).toEqual(target.point)
   })
@@ -53,6 +54,7 @@ describe('placeEventsAtVenues', () => {
     ['no venue', event(undefined), [shrine], undefined],
     ['the venue only contains the name', event('防府天満宮～周防国分寺～旧毛利家本邸一帯'), [spot('s', '防府天満宮')], undefined],
     ['the place is in another town', event('春日神社', { municipality: '35203' }), [shrine], undefined],
+    ['the name in front is another town\'s', event('天神ギャラリー'), [spot('s', '山口市天神ギャラリー')], undefined],
     ['two places of that name in the town', event('八坂神社'), [spot('a', '八坂神社'), spot('b', '八坂神社', { point: { lat: 34.1, lng: 131.6 } })], undefined],
     ['the place has no trusted point', event('秋吉台'), [spot('s', '秋吉台', { point: undefined })], undefined],
   ])('no point when %s', (_, ev, spots, address) => {
@@ -67,8 +69,23 @@ describe('placeEventsAtVenues', () => {
     expect(report.notes.get(VENUE_MISMATCH)).toEqual(['例大祭: 春日神社 (2000 / pref-1 1354)'])
   })
 
-  it('an event with its own trusted point keeps it', () => {
-    const own = { lat: 34.05, lng: 131.57 }
-    expect(place(event('春日神社', { point: own }), [shrine]).out.point).toEqual(own)
+  it('an event with its own point near the named place keeps it', () => {
+    const own = { lat: 34.075, lng: 131.61 } // 556 m north
+    const { out, report } = place(event('春日神社', { point: own }), [shrine])
+    expect(out.point).toEqual(own)
+    expect(out.sourceRef).toBe('event.csv NO 1')
+    expect(report.notes.size).toBe(0)
+  })
+
+  it('an event point more than 1 km from the place its venue names is replaced by the place\'s point, and reported', () => {
+    const { out, report } = place(event('道の駅　あいお', { point: { lat: 34.175529, lng: 131.475235 } }), [spot('michinoeki-aio', '道の駅 あいお', { point: { lat: 34.0288046, lng: 131.4572464 } })])
+    expect(out.point).toEqual({ lat: 34.0288046, lng: 131.4572464 })
+    expect(out.sourceRef).toBe('event.csv NO 1; 会場の位置: 道の駅 あいお (michinoeki-aio)')
+    expect(report.notes.get(VENUE_FAR)).toEqual(['例大祭: 16.4 km from michinoeki-aio'])
+  })
+
+  it('an event with its own point and another house number than the named place keeps its point', () => {
+    const own = { lat: 34.2, lng: 131.7 }
+    expect(place(event('春日神社', { point: own }), [shrine], '山口県防府市大字台道2000').out.point).toEqual(own)
   })
 })
