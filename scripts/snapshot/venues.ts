@@ -10,6 +10,7 @@
  * of the same name and the event stays without a point. Nothing looser is tried:
  * a venue such as 「防府天満宮～周防国分寺～旧毛利家本邸一帯」 keeps no point.
  *
+ * A matched event names the place (`venueSpotId`), so its page links to it.
  * The same match checks events that do have a point: one more than
  * VENUE_FAR_M from the place its venue names (「道の駅 あいお」 published 16 km
  * away) is wrong by the source's own words, and the place's point replaces it.
@@ -57,9 +58,9 @@ export function placeEventsAtVenues(
     }
     if (event.point) {
       const far = distanceM(event.point, spot.point!)
-      if (far <= VENUE_FAR_M) return event
+      if (far <= VENUE_FAR_M) return { ...event, venueSpotId: spot.id }
       reportOf(event)?.note(VENUE_FAR, `${event.name.ja}: ${(far / 1000).toFixed(1)} km from ${spot.id}`)
     } else reportOf(event)?.note(VENUE_NOTE, `${event.name.ja} → ${spot.id}`)
-    return { ...event, point: spot.point, sourceRef: [event.sourceRef, `会場の位置: ${spot.name.ja} (${spot.id})`].filter(Boolean).join('; ') }
+    return { ...event, venueSpotId: spot.id, point: spot.point, sourceRef: [event.sourceRef, `会場の位置: ${spot.name.ja} (${spot.id})`].filter(Boolean).join('; ') }
   })
 }

@@ -5,8 +5,11 @@
 
 /** Major version the code understands. A snapshot with another major is refused. */
 export const SCHEMA_MAJOR = 1
-/** 1.1.0: spots may carry structured `openingHours`. */
-export const SCHEMA_VERSION = '1.1.0'
+/**
+ * 1.1.0: spots may carry structured `openingHours`.
+ * 1.2.0: events may name the spot they are held at (`venueSpotId`).
+ */
+export const SCHEMA_VERSION = '1.2.0'
 
 /** Bounding box of the seven municipalities, with a margin (sea, islands of 萩市). */
 export const REGION_BOUNDS = { south: 33.85, north: 34.85, west: 130.85, east: 132.05 } as const

@@ -180,6 +180,8 @@ export const EventSchema = v.strictObject({
   /** Free-text date as published when it does not parse (e.g. 「3月下旬」). */
   dateNote: v.optional(LocalizedSchema),
   venue: v.optional(LocalizedShortSchema),
+  /** The spot the venue names, when the pipeline matched it without doubt. */
+  venueSpotId: v.optional(IdSchema),
   point: v.optional(PointSchema),
   fees: v.optional(LocalizedSchema),
   organizer: v.optional(LocalizedShortSchema),

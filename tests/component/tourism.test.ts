@@ -255,6 +255,20 @@ describe('event detail', () => {
     expect(wrapper.find('[data-testid="event-share-status"]').text()).toBe('リンクをコピーしました。')
   })
 
+  it('links the venue to the place\'s page when the data names it, and shows plain text otherwise', async () => {
+    await replaceSnapshot(await tourismSnapshot((body) => {
+      body.events = body.events.map((e) => (e.id === 'ev-next-month' ? { ...e, venue: { ja: '防府テスト天満宮' }, venueSpotId: 'test-shrine' } : e))
+    }))
+    const { wrapper } = await mountApp(EventDetailPage, { path: '/events/ev-next-month', props: { id: 'ev-next-month' } })
+    const link = wrapper.get('[data-testid="event-venue-link"]')
+    expect(link.text()).toBe('防府テスト天満宮')
+    expect(link.attributes('href')).toBe('/spots/test-shrine')
+
+    const plain = await mountApp(EventDetailPage, { path: '/events/ev-today', props: { id: 'ev-today' } })
+    expect(plain.wrapper.find('[data-testid="event-venue-link"]').exists()).toBe(false)
+    expect(plain.wrapper.text()).toContain('中央公園')
+  })
+
   it('marks an ended event', async () => {
     await replaceSnapshot(await tourismSnapshot())
     const { wrapper } = await mountApp(EventDetailPage, { path: '/events/ev-past', props: { id: 'ev-past' } })

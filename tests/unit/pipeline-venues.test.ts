@@ -37,6 +37,7 @@ describe('placeEventsAtVenues', () => {
   it('an event without a point takes the point of the one place of that name in its town, and says so', () => {
     const { out, report } = place(event('春日神社\n'), [shrine], '山口県防府市大字牟礼上坂本1354')
     expect(out.point).toEqual(shrine.point)
+    expect(out.venueSpotId).toBe('pref-1')
     expect(out.sourceRef).toBe('event.csv NO 1; 会場の位置: 春日神社 (pref-1)')
     expect(report.notes.get(VENUE_NOTE)).toEqual(['例大祭 → pref-1'])
   })
@@ -47,7 +48,9 @@ describe('placeEventsAtVenues', () => {
     ['道の駅 only on the spot', 'ハピネスふくえ', spot('s', '道の駅 ハピネスふくえ')],
     ['the town\'s own name in front', '天神ギャラリー', spot('s', '防府市天神ギャラリー')],
   ])('names match ignoring %s', (_, venue, target) => {
-    expect(place(event(venue), [target]).out.point).toEqual(target.point)
+    const { out } = place(event(venue), [target])
+    expect(out.point).toEqual(target.point)
+    expect(out.venueSpotId).toBe('s')
   })
 
   it.each([
@@ -60,6 +63,7 @@ describe('placeEventsAtVenues', () => {
   ])('no point when %s', (_, ev, spots, address) => {
     const { out } = place(ev, spots, address)
     expect(out.point).toBeUndefined()
+    expect(out.venueSpotId).toBeUndefined()
     expect(out.sourceRef).toBe('event.csv NO 1')
   })
 
@@ -73,6 +77,7 @@ describe('placeEventsAtVenues', () => {
     const own = { lat: 34.075, lng: 131.61 } // 556 m north
     const { out, report } = place(event('春日神社', { point: own }), [shrine])
     expect(out.point).toEqual(own)
+    expect(out.venueSpotId).toBe('pref-1')
     expect(out.sourceRef).toBe('event.csv NO 1')
     expect(report.notes.size).toBe(0)
   })
@@ -86,6 +91,8 @@ describe('placeEventsAtVenues', () => {
 
   it('an event with its own point and another house number than the named place keeps its point', () => {
     const own = { lat: 34.2, lng: 131.7 }
-    expect(place(event('春日神社', { point: own }), [shrine], '山口県防府市大字台道2000').out.point).toEqual(own)
+    const { out } = place(event('春日神社', { point: own }), [shrine], '山口県防府市大字台道2000')
+    expect(out.point).toEqual(own)
+    expect(out.venueSpotId).toBeUndefined()
   })
 })
