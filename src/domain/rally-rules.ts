@@ -55,16 +55,24 @@ export function rallyProgress(rally: Pick<Rally, 'id' | 'checkpoints' | 'reward'
   return { collected, total, needed, complete: collected >= needed }
 }
 
+/**
+ * The stamps that met the reward condition: the first `needed` by time. Stamps
+ * collected afterwards do not change them (so neither the completion date nor
+ * the completion code moves). Empty while the rally is not complete.
+ */
+export function completingStamps<S extends StampLike>(rally: Pick<Rally, 'id' | 'checkpoints' | 'reward'>, stamps: readonly S[]): S[] {
+  const progress = rallyProgress(rally, stamps)
+  if (!progress.complete) return []
+  const ids = new Set(rally.checkpoints.map((c) => c.id))
+  return stamps
+    .filter((s) => s.rallyId === rally.id && ids.has(s.checkpointId))
+    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.checkpointId < b.checkpointId ? -1 : 1))
+    .slice(0, progress.needed)
+}
+
 /** When the reward condition was first met: the time of the stamp that completed it. */
 export function completedAt(rally: Pick<Rally, 'id' | 'checkpoints' | 'reward'>, stamps: readonly StampLike[]): string | null {
-  const progress = rallyProgress(rally, stamps)
-  if (!progress.complete) return null
-  const ids = new Set(rally.checkpoints.map((c) => c.id))
-  const times = stamps
-    .filter((s) => s.rallyId === rally.id && ids.has(s.checkpointId))
-    .map((s) => s.at)
-    .sort()
-  return times[progress.needed - 1] ?? null
+  return completingStamps(rally, stamps).at(-1)?.at ?? null
 }
 
 export interface PositionFix extends Point {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { distanceM } from '@/domain/geo'
-import { completedAt, evaluateCheckIn, periodStatus, rallyProgress, travelSpeedKmh } from '@/domain/rally-rules'
+import { completionCode } from '@/domain/rally-codes'
+import { completedAt, completingStamps, evaluateCheckIn, periodStatus, rallyProgress, travelSpeedKmh } from '@/domain/rally-rules'
 import { POINTS, testRally, tokyoNoon } from '../fixtures/rally'
 
 const rally = testRally([])
@@ -84,5 +85,18 @@ describe('progress and reward', () => {
     const any2 = testRally([], { reward: { ...rally.reward, rule: { type: 'any', count: 2 } } })
     expect(rallyProgress(any2, stamps)).toEqual({ collected: 2, total: 3, needed: 2, complete: true })
     expect(completedAt(any2, stamps)).toBe('2026-11-03T01:00:00.000Z')
+  })
+  it('any 2: a stamp collected after completion changes neither the completion time nor the completion code', async () => {
+    const any2 = testRally([], { reward: { ...rally.reward, rule: { type: 'any', count: 2 }, handover: 'code' } })
+    const later = [...stamps, { rallyId: 'test-rally', checkpointId: 'cp-b', at: '2026-11-04T01:00:00.000Z' }]
+    expect(completingStamps(any2, later).map((s) => s.checkpointId)).toEqual(['cp-a', 'cp-c'])
+    expect(completedAt(any2, later)).toBe('2026-11-03T01:00:00.000Z')
+    const before = await completionCode(any2.id, completingStamps(any2, stamps))
+    expect(await completionCode(any2.id, completingStamps(any2, later))).toBe(before)
+    // A different person (other stamp times) gets another code.
+    expect(await completionCode(any2.id, completingStamps(any2, later.map((s) => ({ ...s, at: s.at.replace('T01', 'T02') }))))).not.toBe(before)
+  })
+  it('not complete: no completing stamps', () => {
+    expect(completingStamps(rally, stamps)).toEqual([])
   })
 })
