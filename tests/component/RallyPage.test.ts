@@ -1,3 +1,4 @@
+import { flushPromises } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { closeDb, DB_NAME } from '@/data/db'
 import { replaceSnapshot } from '@/data/repositories/snapshot-repo'
@@ -40,18 +41,40 @@ describe('RallyPage', () => {
     expect(wrapper.findAll('a').map((a) => a.attributes('href'))).toContain('/map?rally=test-rally&checkpoint=cp-b')
   })
 
-  it('names each checkpoint\'s town, and lists the nearest first once the location is known', async () => {
+  it('names each checkpoint\'s town; "Nearest first" sorts from the position at that moment and later fixes do not reorder', async () => {
     await replaceSnapshot(await variantSnapshot((body) => (body.rallies = [testRally([])])))
+    let fix = POINTS.c
+    Object.defineProperty(navigator, 'geolocation', {
+      configurable: true,
+      value: { getCurrentPosition: (ok: PositionCallback) => ok({ coords: { latitude: fix.lat, longitude: fix.lng, accuracy: 10 }, timestamp: Date.now() } as GeolocationPosition) },
+    })
     const { wrapper, pinia } = await mountApp(RallyDetailPage, { locale: 'en', path: '/rally/test-rally', props: { id: 'test-rally' } })
     const names = () => wrapper.findAll('[data-testid="checkpoint"] .card__title').map((n) => n.text())
     expect(names()).toEqual(['Checkpoint A', 'Checkpoint B', 'Checkpoint C'])
-    expect(wrapper.get('[data-testid="checkpoint-state"]').text()).toMatch(/^Yamaguchi City · Not yet/)
-    expect(wrapper.find('[data-testid="checkpoints-nearest"]').exists()).toBe(false)
+    expect(wrapper.findAll('[data-testid="checkpoint-town"]').map((n) => n.text())).toEqual(['Yamaguchi City', 'Yamaguchi City', 'Yamaguchi City'])
 
+    // A position known from elsewhere (or a check-in) shows distances but keeps the rally's order.
     useLocationStore(pinia).position = { ...POINTS.c, accuracy: 10, timestamp: Date.now() }
-    await wrapper.vm.$nextTick()
-    expect(names()).toEqual(['Checkpoint C', 'Checkpoint A', 'Checkpoint B'])
-    expect(wrapper.get('[data-testid="checkpoints-nearest"]').text()).toBe('Sorted nearest first, from your location.')
+    await flushPromises()
+    expect(names()).toEqual(['Checkpoint A', 'Checkpoint B', 'Checkpoint C'])
     expect(wrapper.get('[data-testid="checkpoint-state"]').text()).toContain('from you')
+    expect(wrapper.get('[data-testid="checkpoints-nearest"]').text()).toBe('')
+
+    await wrapper.get('[data-testid="order-nearest"]').trigger('click')
+    await flushPromises()
+    expect(names()).toEqual(['Checkpoint C', 'Checkpoint A', 'Checkpoint B'])
+    expect(wrapper.get('[data-testid="order-nearest"]').attributes('aria-pressed')).toBe('true')
+    expect(wrapper.get('[data-testid="checkpoints-nearest"]').text()).toContain('Nearest first from where you were')
+
+    // The person walks to B: a new fix changes the distances, not the order under their finger.
+    fix = POINTS.b
+    await useLocationStore(pinia).locate()
+    await flushPromises()
+    expect(names()).toEqual(['Checkpoint C', 'Checkpoint A', 'Checkpoint B'])
+
+    await wrapper.get('[data-testid="order-rally"]').trigger('click')
+    await flushPromises()
+    expect(names()).toEqual(['Checkpoint A', 'Checkpoint B', 'Checkpoint C'])
+    expect(wrapper.get('[data-testid="checkpoints-nearest"]').text()).toBe('')
   })
 })
