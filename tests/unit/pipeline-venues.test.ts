@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import type { RegionEvent, Spot } from '@/domain/snapshot-schema'
 import { SourceReport } from '../../scripts/snapshot/report'
-import { houseNumber, placeEventsAtVenues, VENUE_FAR, VENUE_MISMATCH, VENUE_NOTE } from '../../scripts/snapshot/venues'
+import { houseNumber, placeEventsAtVenues, sameHouse, VENUE_FAR, VENUE_FAR_KEPT, VENUE_MISMATCH, VENUE_NOTE } from '../../scripts/snapshot/venues'
 
 const spot = (id: string, name: string, change: Partial<Spot> = {}): Spot => ({
   id, municipality: '35206', category: 'history', name: { ja: name }, point: { lat: 34.07, lng: 131.61 }, source: 'test', asOf: '2026-01-01', ...change,
@@ -24,10 +24,28 @@ describe('houseNumber', () => {
     ['宇部市朝日町8－1', '8-1'],
     ['山口県萩市椿東4160-61', '4160-61'],
     ['山口県宇部市琴芝町2丁目1番10号', '2-1-10'],
+    ['山口県宇部市琴芝町二丁目1番10号', '2-1-10'],
+    ['宇部市朝日町8番の1', '8-1'],
+    ['山口県萩市大字下田万2849番地の1', '2849-1'],
+    ['山口県山口市中央2丁目5-1 山口センタービル2F', '2-5-1'],
+    ['山口県山口市中央2丁目5-1山口センタービル3階', '2-5-1'],
+    ['山口県 宇部市 朝日町8-1', '8-1'],
+    ['〒754-0894 山口県山口市佐山', undefined],
     ['山口県萩市川上', undefined],
     [undefined, undefined],
   ])('%s → %s', (address, expected) => {
     expect(houseNumber(address)).toBe(expected)
+  })
+
+  it.each([
+    ['1354', '1354', true],
+    ['1354', '1354-1', true],
+    ['1354-1', '1354', true],
+    ['1354', '1355', false],
+    ['1354', '13540', false],
+    ['8-1', '8-2', false],
+  ])('sameHouse(%s, %s) = %s', (a, b, expected) => {
+    expect(sameHouse(a, b)).toBe(expected)
   })
 })
 
@@ -43,7 +61,8 @@ describe('placeEventsAtVenues', () => {
   })
 
   it.each([
-    ['brackets and width', '渡辺翁記念会館(一階限定)', spot('s', '渡辺翁記念会館')],
+    ['brackets the venue adds', '渡辺翁記念会館(一階限定)', spot('s', '渡辺翁記念会館')],
+    ['full-width brackets and spaces', '渡辺翁記念会館　（一階限定）', spot('s', '渡辺翁記念会館')],
     ['a leading 道の駅 on either side', '道の駅ゆとりパークたまがわ', spot('s', '道の駅 ゆとりパークたまがわ')],
     ['道の駅 only on the spot', 'ハピネスふくえ', spot('s', '道の駅 ハピネスふくえ')],
     ['the town\'s own name in front', '天神ギャラリー', spot('s', '防府市天神ギャラリー')],
@@ -60,6 +79,8 @@ describe('placeEventsAtVenues', () => {
     ['the name in front is another town\'s', event('天神ギャラリー'), [spot('s', '山口市天神ギャラリー')], undefined],
     ['two places of that name in the town', event('八坂神社'), [spot('a', '八坂神社'), spot('b', '八坂神社', { point: { lat: 34.1, lng: 131.6 } })], undefined],
     ['the place has no trusted point', event('秋吉台'), [spot('s', '秋吉台', { point: undefined })], undefined],
+    ['only the spot\'s own brackets differ', event('萩往還'), [spot('s', '萩往還（萩）')], undefined],
+    ['the venue is a gorge whose spot has no point (the 道の駅 named after it is not used instead)', event('長門峡'), [spot('gorge', '長門峡', { point: undefined }), spot('station', '道の駅 長門峡')], undefined],
   ])('no point when %s', (_, ev, spots, address) => {
     const { out } = place(ev, spots, address)
     expect(out.point).toBeUndefined()
@@ -87,6 +108,26 @@ describe('placeEventsAtVenues', () => {
     expect(out.point).toEqual({ lat: 34.0288046, lng: 131.4572464 })
     expect(out.sourceRef).toBe('event.csv NO 1; 会場の位置: 道の駅 あいお (michinoeki-aio)')
     expect(report.notes.get(VENUE_FAR)).toEqual(['例大祭: 16.4 km from michinoeki-aio'])
+  })
+
+  it('the exact name wins over a 道の駅 of the same name', () => {
+    const gorge = spot('gorge', '長門峡', { point: { lat: 34.35, lng: 131.49 } })
+    const { out } = place(event('長門峡'), [gorge, spot('station', '道の駅 長門峡')])
+    expect(out.venueSpotId).toBe('gorge')
+    expect(out.point).toEqual(gorge.point)
+  })
+
+  it('a common name more than 1 km away without house numbers on both sides: the event keeps its own point, and the report says so', () => {
+    const own = { lat: 34.2, lng: 131.7 }
+    const { out, report } = place(event('春日神社', { point: own }), [shrine])
+    expect(out.point).toEqual(own)
+    expect(out.venueSpotId).toBeUndefined()
+    expect(report.notes.get(VENUE_FAR_KEPT)).toHaveLength(1)
+  })
+
+  it('a common name more than 1 km away with the same house number on both sides: the place\'s point is used', () => {
+    const { out } = place(event('春日神社', { point: { lat: 34.2, lng: 131.7 } }), [shrine], '山口県防府市大字牟礼上坂本1354')
+    expect(out.point).toEqual(shrine.point)
   })
 
   it('an event with its own point and another house number than the named place keeps its point', () => {
