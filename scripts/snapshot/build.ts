@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url'
 import * as v from 'valibot'
 import { EventSchema, SCHEMA_VERSION, SnapshotSchema, SpotSchema, type Municipality, type Snapshot, type SnapshotBody, type Spot } from '../../src/domain/snapshot-schema'
 import { canonicalBody, parseSnapshot, sha256Hex } from '../../src/domain/snapshot-validate'
-import { applyEnglishNames, curatedEvents, curatedRallies, curatedRoutes, curatedSchemes, curatedSpots } from './curated'
+import { applyEnglishNames, applyPointFixes, curatedEvents, curatedRallies, curatedRoutes, curatedSchemes, curatedSpots } from './curated'
 import { FEEDS } from './feeds'
 import { importCsv, type Draft, type FileConfig } from './importers'
 import { loadMunicipalities } from './municipalities'
@@ -97,13 +97,15 @@ export async function buildSnapshot(options: { shared?: string; curated?: string
   applyEnglishNames(curated, spots)
   const hoursTally = applyOpeningHours(spots)
   const spotMap = new Map(spots.map((s) => [s.id, s]))
+  const fixReport = new SourceReport('data/curated/point-fixes.json', 'curated')
+  applyPointFixes(curated, spotMap, region, fixReport)
   const feedEvents = keepValid(ruled.events, EventSchema, (e) => reportOf.get(e.source))
   const curatedEventList = curatedEvents(curated, ['events-seeds.json', 'events-annual.json'], region, eventReport)
   const events = placeEventsAtVenues([...feedEvents, ...curatedEventList], spots, (e) => ruled.eventAddresses.get(e.id), (e) => reportOf.get(e.source) ?? eventReport).sort(byId)
   const routes = curatedRoutes(curated, spotMap, region, routeReport).sort(byId)
   const schemes = curatedSchemes(curated, schemeReport).sort(byId)
   const rallies = curatedRallies(curated, spotMap, region, rallyReport).sort(byId)
-  reports.push(spotReport, routeReport, eventReport, schemeReport, rallyReport)
+  reports.push(spotReport, fixReport, routeReport, eventReport, schemeReport, rallyReport)
 
   const raw = { sources: [...sources].sort(byId), municipalities, spots, routes, events, schemes, rallies }
   const generatedAt = `${sources.map((s) => s.asOf).sort().at(-1)}T00:00:00.000Z`

@@ -41,6 +41,35 @@ export function curatedSpots(dir: string, region: Region, report: SourceReport):
   return out
 }
 
+interface PointFix {
+  spotId: string
+  point: Point
+  /** Where the point comes from; appended to the spot's `sourceRef`. */
+  sourceRef: string
+}
+
+/**
+ * data/curated/point-fixes.json: a trusted point, from a second published source,
+ * for a feed record whose own point was a placeholder (or missing). A fix never
+ * replaces a trusted point and must lie inside the spot's municipality.
+ */
+export function applyPointFixes(dir: string, spots: Map<string, Spot>, region: Region, report: SourceReport): void {
+  const path = resolve(dir, 'point-fixes.json')
+  if (!existsSync(path)) return
+  for (const fix of readJson<PointFix[]>(path)) {
+    report.read++
+    const spot = spots.get(fix.spotId)
+    if (!spot) report.drop('fix for a spot the snapshot does not have', fix.spotId)
+    else if (spot.point) report.drop('the spot already has a trusted point: fix not applied', fix.spotId)
+    else if (!region.contains(spot.municipality, fix.point)) report.drop('fix lies outside the spot\'s municipality', fix.spotId)
+    else {
+      spot.point = fix.point
+      spot.sourceRef = [spot.sourceRef, fix.sourceRef].filter(Boolean).join('; ')
+      report.kept++
+    }
+  }
+}
+
 /** English names by Japanese name (brackets and spaces ignored); only fills a missing `en`. */
 export function applyEnglishNames(dir: string, spots: Spot[]): number {
   const names = readJson<Record<string, string>>(resolve(dir, 'english-names.json'))

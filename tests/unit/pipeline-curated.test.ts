@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Spot } from '@/domain/snapshot-schema'
-import { curatedRallies, curatedSpots } from '../../scripts/snapshot/curated'
+import { applyPointFixes, curatedRallies, curatedSpots } from '../../scripts/snapshot/curated'
 import { Region } from '../../scripts/snapshot/region'
 import { SourceReport } from '../../scripts/snapshot/report'
 import { loadCommittedSnapshot } from '../fixtures/snapshots'
@@ -54,5 +54,45 @@ describe('curated records', () => {
     expect(report.dropped.get('checkpoint without a trusted point inside its municipality')).toEqual(['r1/b'])
     const withoutKeys = curatedRallies(dir({ 'rallies.json': [rally] }), new Map([['s1', spot]]), region, new SourceReport('rallies.json', 'curated'))
     expect(withoutKeys[0]!.keys).toEqual([])
+  })
+
+  it('point fixes give a feed spot without a trusted point the point of a second source, and never move a trusted point', () => {
+    const report = new SourceReport('point-fixes.json', 'curated')
+    const spot = (id: string, change: Partial<Spot> = {}): Spot => ({ id, municipality: '35216', category: 'nature', name: { ja: id }, source: 'sanyoonoda-tourism', sourceRef: 'csv NO 1', asOf: '2022-03-31', ...change })
+    const spots = new Map([
+      ['placeholder', spot('placeholder')],
+      ['trusted', spot('trusted', { point: { lat: 34.0, lng: 131.18 } })],
+      ['elsewhere', spot('elsewhere')],
+    ])
+    const inside = { lat: 34.033285, lng: 131.192926 }
+    applyPointFixes(
+      dir({
+        'point-fixes.json': [
+          { spotId: 'placeholder', point: inside, sourceRef: '位置: 第二の出典' },
+          { spotId: 'trusted', point: inside, sourceRef: 'x' },
+          { spotId: 'elsewhere', point: { lat: 34.47, lng: 131.77 }, sourceRef: 'x' },
+          { spotId: 'missing', point: inside, sourceRef: 'x' },
+        ],
+      }),
+      spots,
+      region,
+      report,
+    )
+    expect(spots.get('placeholder')).toMatchObject({ point: inside, sourceRef: 'csv NO 1; 位置: 第二の出典' })
+    expect(spots.get('trusted')!.point).toEqual({ lat: 34.0, lng: 131.18 })
+    expect(spots.get('elsewhere')!.point).toBeUndefined()
+    expect([report.read, report.kept]).toEqual([4, 1])
+    expect([...report.dropped.keys()]).toEqual([
+      'the spot already has a trusted point: fix not applied',
+      'fix lies outside the spot\'s municipality',
+      'fix for a spot the snapshot does not have',
+    ])
+  })
+
+  it('no point-fixes.json: nothing changes', () => {
+    const report = new SourceReport('point-fixes.json', 'curated')
+    const spots = new Map<string, Spot>()
+    applyPointFixes(dir({}), spots, region, report)
+    expect(report.read).toBe(0)
   })
 })
