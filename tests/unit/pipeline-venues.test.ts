@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import type { RegionEvent, Spot } from '@/domain/snapshot-schema'
 import { SourceReport } from '../../scripts/snapshot/report'
-import { houseNumber, placeEventsAtVenues, sameHouse, VENUE_FAR, VENUE_FAR_KEPT, VENUE_MISMATCH, VENUE_NOTE } from '../../scripts/snapshot/venues'
+import { addressKey, distinctiveName, houseNumber, placeEventsAtVenues, sameAddressKey, VENUE_FAR, VENUE_FAR_KEPT, VENUE_MISMATCH, VENUE_NOTE } from '../../scripts/snapshot/venues'
 
 const spot = (id: string, name: string, change: Partial<Spot> = {}): Spot => ({
   id, municipality: '35206', category: 'history', name: { ja: name }, point: { lat: 34.07, lng: 131.61 }, source: 'test', asOf: '2026-01-01', ...change,
@@ -38,14 +38,33 @@ describe('houseNumber', () => {
   })
 
   it.each([
-    ['1354', '1354', true],
-    ['1354', '1354-1', true],
-    ['1354-1', '1354', true],
-    ['1354', '1355', false],
-    ['1354', '13540', false],
-    ['8-1', '8-2', false],
-  ])('sameHouse(%s, %s) = %s', (a, b, expected) => {
-    expect(sameHouse(a, b)).toBe(expected)
+    ['〒７５４－０８９４ 山口県山口市佐山１２', '12'],
+    ['7540894 山口県山口市佐山12', '12'],
+    ['山口県宇部市朝日町5番1号2F', '5-1'],
+  ])('%s → %s (postcode and floor are not the house number)', (address, expected) => {
+    expect(houseNumber(address)).toBe(expected)
+  })
+
+  it.each([
+    ['山口県防府市大字牟礼1354', '山口県防府市大字牟礼上坂本1354', true],
+    ['山口県防府市大字牟礼1354', '山口県防府市牟礼1354-1', true],
+    ['山口県防府市大字牟礼1354', '山口県防府市大字台道1354', false],
+    ['山口県防府市大字牟礼1354', '山口県防府市大字牟礼1355', false],
+    ['山口県防府市大字牟礼1354', '山口県防府市大字牟礼13540', false],
+    ['宇部市朝日町8番1号', '山口県宇部市朝日町8-2', false],
+    ['宇部市琴芝町二丁目1番10号', '山口県宇部市琴芝町2-1-10', true],
+  ])('same place: %s / %s → %s', (a, b, expected) => {
+    expect(sameAddressKey(addressKey(a)!, addressKey(b)!)).toBe(expected)
+  })
+
+  it.each([
+    ['秋吉台家族旅行村', true],
+    ['道の駅あいお', true],
+    ['春日神社', false],
+    ['コミュニティセンター', false],
+    ['ふれあいパーク大原湖', true],
+  ])('distinctiveName(%s) = %s', (name, expected) => {
+    expect(distinctiveName(name)).toBe(expected)
   })
 })
 
@@ -91,7 +110,7 @@ describe('placeEventsAtVenues', () => {
   it('a different house number means another place of the same name: no point, and the report says why', () => {
     const { out, report } = place(event('春日神社'), [shrine], '山口県防府市大字台道2000')
     expect(out.point).toBeUndefined()
-    expect(report.notes.get(VENUE_MISMATCH)).toEqual(['例大祭: 春日神社 (2000 / pref-1 1354)'])
+    expect(report.notes.get(VENUE_MISMATCH)).toEqual(['例大祭: 春日神社 (台道2000 / pref-1 牟礼1354)'])
   })
 
   it('an event with its own point near the named place keeps it', () => {
@@ -123,6 +142,28 @@ describe('placeEventsAtVenues', () => {
     expect(out.point).toEqual(own)
     expect(out.venueSpotId).toBeUndefined()
     expect(report.notes.get(VENUE_FAR_KEPT)).toHaveLength(1)
+  })
+
+  it('the same lot number in another 大字 is another place: a common-name event keeps its own point', () => {
+    const own = { lat: 34.2, lng: 131.7 }
+    const { out } = place(event('春日神社', { point: own }), [shrine], '山口県防府市大字台道1354')
+    expect(out.point).toEqual(own)
+    expect(out.venueSpotId).toBeUndefined()
+  })
+
+  it('a distinctive name more than 1 km away, no address on either side: the place\'s point is used; a generic long name is not enough', () => {
+    const village = spot('mine-15', '秋吉台家族旅行村', { municipality: '35213', point: { lat: 34.24, lng: 131.31 } })
+    const far = { lat: 34.25, lng: 131.33 }
+    expect(place(event('秋吉台家族旅行村', { municipality: '35213', point: far }), [village]).out.point).toEqual(village.point)
+    const hall = spot('hall', 'コミュニティセンター', { municipality: '35213', point: { lat: 34.24, lng: 131.31 } })
+    expect(place(event('コミュニティセンター', { municipality: '35213', point: far }), [hall]).out.point).toEqual(far)
+  })
+
+  it('a venue written with the spot\'s own brackets matches it; 道の駅 in the venue never names a place without it', () => {
+    const trail = spot('trail', '萩往還（萩）', { municipality: '35204' })
+    expect(place(event('萩往還（萩）', { municipality: '35204' }), [trail]).out.venueSpotId).toBe('trail')
+    const road = spot('road', '萩往還', { municipality: '35204' })
+    expect(place(event('道の駅萩往還', { municipality: '35204' }), [road]).out.venueSpotId).toBeUndefined()
   })
 
   it('a common name more than 1 km away with the same house number on both sides: the place\'s point is used', () => {
