@@ -41,7 +41,7 @@ describe('RallyPage', () => {
     expect(wrapper.findAll('a').map((a) => a.attributes('href'))).toContain('/map?rally=test-rally&checkpoint=cp-b')
   })
 
-  it('names each checkpoint\'s town; "Nearest first" sorts from the position at that moment and later fixes do not reorder', async () => {
+  it('names each checkpoint\'s town; "Nearest first" sorts from a fresh position and later fixes do not reorder', async () => {
     await replaceSnapshot(await variantSnapshot((body) => (body.rallies = [testRally([])])))
     let fix = POINTS.c
     Object.defineProperty(navigator, 'geolocation', {
@@ -50,20 +50,24 @@ describe('RallyPage', () => {
     })
     const { wrapper, pinia } = await mountApp(RallyDetailPage, { locale: 'en', path: '/rally/test-rally', props: { id: 'test-rally' } })
     const names = () => wrapper.findAll('[data-testid="checkpoint"] .card__title').map((n) => n.text())
+    const pressed = () => [wrapper.get('[data-testid="order-rally"]').attributes('aria-pressed'), wrapper.get('[data-testid="order-nearest"]').attributes('aria-pressed')]
     expect(names()).toEqual(['Checkpoint A', 'Checkpoint B', 'Checkpoint C'])
+    expect(pressed()).toEqual(['true', 'false'])
     expect(wrapper.findAll('[data-testid="checkpoint-town"]').map((n) => n.text())).toEqual(['Yamaguchi City', 'Yamaguchi City', 'Yamaguchi City'])
+    expect(wrapper.get('[data-testid="checkpoints-nearest"]').attributes('role')).toBe('status')
 
-    // A position known from elsewhere (or a check-in) shows distances but keeps the rally's order.
-    useLocationStore(pinia).position = { ...POINTS.c, accuracy: 10, timestamp: Date.now() }
+    // An old position (at A) from another page shows distances but keeps the rally's order…
+    useLocationStore(pinia).position = { ...POINTS.a, accuracy: 10, timestamp: Date.now() - 3_600_000 }
     await flushPromises()
     expect(names()).toEqual(['Checkpoint A', 'Checkpoint B', 'Checkpoint C'])
     expect(wrapper.get('[data-testid="checkpoint-state"]').text()).toContain('from you')
     expect(wrapper.get('[data-testid="checkpoints-nearest"]').text()).toBe('')
 
+    // …and "Nearest first" asks for a new one (at C): sorted from C, not from the old A.
     await wrapper.get('[data-testid="order-nearest"]').trigger('click')
     await flushPromises()
     expect(names()).toEqual(['Checkpoint C', 'Checkpoint A', 'Checkpoint B'])
-    expect(wrapper.get('[data-testid="order-nearest"]').attributes('aria-pressed')).toBe('true')
+    expect(pressed()).toEqual(['false', 'true'])
     expect(wrapper.get('[data-testid="checkpoints-nearest"]').text()).toContain('Nearest first from where you were')
 
     // The person walks to B: a new fix changes the distances, not the order under their finger.
@@ -73,6 +77,25 @@ describe('RallyPage', () => {
     expect(names()).toEqual(['Checkpoint C', 'Checkpoint A', 'Checkpoint B'])
 
     await wrapper.get('[data-testid="order-rally"]').trigger('click')
+    await flushPromises()
+    expect(names()).toEqual(['Checkpoint A', 'Checkpoint B', 'Checkpoint C'])
+    expect(pressed()).toEqual(['true', 'false'])
+    expect(wrapper.get('[data-testid="checkpoints-nearest"]').text()).toBe('')
+  })
+
+  it('"Rally order" pressed while the position is still coming: the late position does not re-sort the list', async () => {
+    await replaceSnapshot(await variantSnapshot((body) => (body.rallies = [testRally([])])))
+    let answer: (() => void) | undefined
+    Object.defineProperty(navigator, 'geolocation', {
+      configurable: true,
+      value: { getCurrentPosition: (ok: PositionCallback) => (answer = () => ok({ coords: { latitude: POINTS.c.lat, longitude: POINTS.c.lng, accuracy: 10 }, timestamp: Date.now() } as GeolocationPosition)) },
+    })
+    const { wrapper } = await mountApp(RallyDetailPage, { locale: 'en', path: '/rally/test-rally', props: { id: 'test-rally' } })
+    const names = () => wrapper.findAll('[data-testid="checkpoint"] .card__title').map((n) => n.text())
+    await wrapper.get('[data-testid="order-nearest"]').trigger('click')
+    expect(wrapper.get('[data-testid="order-nearest"]').attributes('aria-busy')).toBe('true')
+    await wrapper.get('[data-testid="order-rally"]').trigger('click')
+    answer!()
     await flushPromises()
     expect(names()).toEqual(['Checkpoint A', 'Checkpoint B', 'Checkpoint C'])
     expect(wrapper.get('[data-testid="checkpoints-nearest"]').text()).toBe('')
