@@ -88,13 +88,14 @@ export const LINK_FIELDS = {
 export const SHORT_FIELDS = new Set(['name', 'title', 'publisher', 'prefecture', 'venue', 'organizer', 'address', 'kana', 'licence'])
 
 /** Markup and script payloads; each must be shown as text, never run. */
+/** Every payload carries markup, so a field rendered as HTML would lose some of its visible text. */
 export const XSS_PAYLOADS = [
   '<img src=x onerror="alert(\'xss-img\')">',
   '<script>alert("xss-script")</script>',
   '<svg onload=alert("xss-svg")>',
   '"><iframe src="javascript:alert(\'xss-iframe\')"></iframe>',
-  'javascript:alert("xss-js")',
-  '{{ constructor.constructor("alert(\'xss-template\')")() }}',
+  '<a href="javascript:alert(\'xss-js\')">javascript:alert("xss-js")</a>',
+  '<b>{{ constructor.constructor("alert(\'xss-template\')")() }}</b>',
 ]
 
 /** Wait until a screen shows the text expected from the snapshot (or its h1). */

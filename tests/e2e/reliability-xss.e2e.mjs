@@ -103,8 +103,13 @@ describe('reliability: XSS — data is shown as text, never run', () => {
           const text = main?.textContent ?? ''
           return {
             shownAsText: /XSS\d+·/.test(text),
-            // Some payload, verbatim: which one a screen shows depends on the record order, not on the test.
-            markupVisible: payloads.some((p) => text.includes(p)),
+            // Every marker shown is followed by its own payload, verbatim: markup shown as text, nothing parsed or dropped
+            // (every payload carries markup).
+            markupVisible: (() => {
+              const shown = [...text.matchAll(/XSS(\d+)·/g)].map((m) => Number(m[1]))
+              const own = (n) => payloads[n % payloads.length]
+              return shown.length > 0 && shown.every((n) => text.includes(`XSS${n}·${own(n)}`))
+            })(),
             injected: [...document.querySelectorAll('img[src="x"], main script, svg[onload], iframe, object, embed, [onerror], [onload]')].map((e) => e.outerHTML.slice(0, 80)),
             links: [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')),
           }
