@@ -257,16 +257,19 @@ describe('event detail', () => {
 
   it('links the venue to the place\'s page when the data names it, and shows plain text otherwise', async () => {
     await replaceSnapshot(await tourismSnapshot((body) => {
-      body.events = body.events.map((e) => (e.id === 'ev-next-month' ? { ...e, venue: { ja: '防府テスト天満宮' }, venueSpotId: 'test-shrine' } : e))
+      body.events = body.events.map((e) => (e.id === 'ev-next-month' ? { ...e, venue: { ja: '防府テスト天満宮' }, venueSpotId: 'test-shrine', sourceRef: 'event.csv NO 1; 会場の位置: 防府テスト天満宮 (test-shrine)' } : e))
     }))
     const { wrapper } = await mountApp(EventDetailPage, { path: '/events/ev-next-month', props: { id: 'ev-next-month' } })
     const link = wrapper.get('[data-testid="event-venue-link"]')
     expect(link.text()).toBe('防府テスト天満宮')
     expect(link.attributes('href')).toBe('/spots/test-shrine')
+    // Where the record and its point come from is shown with the source.
+    expect(wrapper.get('[data-testid="source-ref"]').text()).toBe('event.csv NO 1; 会場の位置: 防府テスト天満宮 (test-shrine)')
 
     const plain = await mountApp(EventDetailPage, { path: '/events/ev-today', props: { id: 'ev-today' } })
     expect(plain.wrapper.find('[data-testid="event-venue-link"]').exists()).toBe(false)
     expect(plain.wrapper.text()).toContain('中央公園')
+    expect(plain.wrapper.find('[data-testid="source-ref"]').exists()).toBe(false)
   })
 
   it('marks an ended event', async () => {

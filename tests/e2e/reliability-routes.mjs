@@ -68,9 +68,9 @@ export async function runJourney(page, route) {
 export const TEXT_FIELDS = {
   sources: ['title', 'publisher', 'credit', 'licence'],
   municipalities: ['name', 'prefecture'],
-  spots: ['name', 'kana', 'description', 'address', 'hours', 'closed', 'fees', 'access', 'parking', 'barrierFree'],
+  spots: ['name', 'kana', 'description', 'address', 'hours', 'closed', 'fees', 'access', 'parking', 'barrierFree', 'sourceRef'],
   routes: ['name', 'description', 'stops.*.name', 'stops.*.note'],
-  events: ['name', 'description', 'dateNote', 'venue', 'fees', 'organizer'],
+  events: ['name', 'description', 'dateNote', 'venue', 'fees', 'organizer', 'sourceRef'],
   schemes: ['name', 'summary', 'audienceText', 'benefit', 'howToApply', 'contact.name'],
   rallies: ['name', 'description', 'reward.text', 'checkpoints.*.name'],
 }
@@ -85,7 +85,7 @@ export const LINK_FIELDS = {
 }
 
 /** Short fields (max 500 characters in the schema). */
-export const SHORT_FIELDS = new Set(['name', 'title', 'publisher', 'prefecture', 'venue', 'organizer', 'address', 'kana', 'licence'])
+export const SHORT_FIELDS = new Set(['name', 'title', 'publisher', 'prefecture', 'venue', 'organizer', 'address', 'kana', 'licence', 'sourceRef'])
 
 /** Markup and script payloads; each must be shown as text, never run. */
 /** Every payload carries markup, so a field rendered as HTML would lose some of its visible text. */
