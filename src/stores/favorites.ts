@@ -8,6 +8,7 @@ import { computed, ref, shallowRef } from 'vue'
 import type { Favorite, FavoriteKind } from '@/data/db'
 import { addFavorites, deleteFavorite, listFavorites, putFavorite } from '@/data/repositories/user-repo'
 import { favoriteKey } from '@/domain/favorite-keys'
+import { successorSpot } from '@/domain/favorite-successor'
 import type { Localized, RegionEvent, Route, Scheme, Spot } from '@/domain/snapshot-schema'
 import { useRecordsStore } from './records'
 
@@ -16,6 +17,8 @@ export interface ResolvedFavorite {
   favorite: Favorite
   /** The current record, or null when the snapshot no longer lists it. */
   record: FavoriteRecord | null
+  /** For a saved place no longer listed under its id: the one listed place with the same name, if any. */
+  successor?: Spot | null
 }
 
 export const useFavoritesStore = defineStore('favorites', () => {
@@ -69,7 +72,13 @@ export const useFavoritesStore = defineStore('favorites', () => {
     route: new Map(records.routes.map((r) => [r.id, r])) as Map<string, FavoriteRecord>,
     scheme: new Map(records.schemes.map((s) => [s.id, s])) as Map<string, FavoriteRecord>,
   }))
-  const resolved = computed<ResolvedFavorite[]>(() => items.value.map((favorite) => ({ favorite, record: lookups.value[favorite.kind].get(favorite.id) ?? null })))
+  const resolved = computed<ResolvedFavorite[]>(() =>
+    items.value.map((favorite) => {
+      const record = lookups.value[favorite.kind].get(favorite.id) ?? null
+      const successor = !record && favorite.kind === 'spot' ? successorSpot(favorite.name, records.spots, records.municipalities) : undefined
+      return { favorite, record, ...(successor !== undefined ? { successor } : {}) }
+    }),
+  )
 
   /** The export file's text (the file format module, with its validator, loads only here). */
   async function exportText(): Promise<string> {

@@ -125,6 +125,22 @@ describe('favorites', () => {
     expect(kept.find('a').attributes('href')).toBe('/routes/test-route')
   })
 
+  it('a saved place whose record was merged into another of the same name points to it; an unrelated gone place does not', async () => {
+    await replaceSnapshot(await tourismSnapshot())
+    await mountApp(SavedPage, { path: '/saved' })
+    await useFavoritesStore().toggle('spot', 'pref-old-hall', { ja: 'テスト記念会館' })
+    await useFavoritesStore().toggle('spot', 'gone-for-good', { ja: 'どこにもない館' })
+    // The update keeps the city's record of the same hall, whose name adds the town in front.
+    await replaceSnapshot(await tourismSnapshot((body) => body.spots.push({ id: 'city-hall-1', municipality: '35202', category: 'culture', name: { ja: '宇部市テスト記念会館' }, source: 'ube-kankospot', asOf: '2025-03-31' })))
+    const { wrapper } = await mountApp(SavedPage, { path: '/saved' })
+    const gone = wrapper.findAll('[data-testid="saved-item-gone"]')
+    expect(gone).toHaveLength(2)
+    const merged = gone.find((g) => g.text().includes('テスト記念会館'))!
+    expect(merged.get('[data-testid="saved-successor"]').attributes('href')).toBe('/spots/city-hall-1')
+    expect(merged.get('[data-testid="saved-successor"]').text()).toBe('同じ名前の場所が掲載されています： 宇部市テスト記念会館')
+    expect(gone.find((g) => g.text().includes('どこにもない館'))!.find('[data-testid="saved-successor"]').exists()).toBe(false)
+  })
+
   it('exports to a file and imports it back, merging and validating', async () => {
     await replaceSnapshot(await tourismSnapshot())
     await mountApp(SavedPage, { path: '/saved' })

@@ -1,0 +1,23 @@
+/**
+ * A saved place the latest data no longer lists under its id may still be
+ * there under another one: when two feeds described the same place, the data
+ * update keeps one record (「渡辺翁記念会館」 in the prefecture's file and
+ * 「宇部市渡辺翁記念会館」 in 宇部市's). The favourite only knows the name it
+ * was saved with, so the match is by name: width, spaces and a town's own name
+ * in front ignored, and only when exactly one listed place has that name.
+ */
+import type { Localized, Municipality, Spot } from './snapshot-schema'
+
+const plain = (name: string) => name.normalize('NFKC').replace(/[\s「」『』【】]/g, '')
+
+export function successorSpot(saved: Localized, spots: readonly Spot[], municipalities: readonly Municipality[]): Spot | null {
+  const towns = municipalities.map((m) => plain(m.name.ja))
+  const bare = (name: string) => {
+    const p = plain(name)
+    const town = towns.find((t) => p.startsWith(t) && p.length > t.length)
+    return town ? p.slice(town.length) : p
+  }
+  const wanted = bare(saved.ja)
+  const matches = spots.filter((s) => bare(s.name.ja) === wanted)
+  return matches.length === 1 ? matches[0]! : null
+}
