@@ -56,7 +56,7 @@ describe('reliability: CSP journey, privacy, offline deep links', () => {
     await app.waitForServiceWorker()
   })
 
-  it('a journey through every screen (both languages, buttons pressed) produces zero CSP violations', async () => {
+  it('a journey through every screen (both languages, buttons pressed) produces zero CSP violations, and no screen scrolls sideways on a phone', async () => {
     for (const lang of ['ja', 'en']) {
       for (const route of ROUTES) {
         await app.page.goto(app.url(route.path(snapshot)))
@@ -64,6 +64,9 @@ describe('reliability: CSP journey, privacy, offline deep links', () => {
         await runJourney(app.page, route)
         const violations = await app.page.evaluate(() => window.__csp)
         assert.deepEqual(violations, [], `${lang} ${route.name}`)
+        // The real data (long URLs in credits, long names) must wrap inside the 390 px viewport.
+        const width = await app.page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth])
+        assert.ok(width[0] <= width[1], `${lang} ${route.name}: the page is ${width[0]} px wide in a ${width[1]} px viewport`)
       }
       // Switch language (and back to Japanese at the end: the later checks read Japanese names).
       await app.page.getByRole('button', { name: /Language|言語/ }).click()
