@@ -21,6 +21,22 @@ describe('the committed snapshot', () => {
     expect(snapshot.sources.map((s) => s.id)).toEqual(expect.arrayContaining(['mlit-n03-2022', 'yamaguchi-pref-tourism', 'ube-kankospot', 'yamaguchi-city-facilities', 'mine-tourism', 'sanyoonoda-tourism', 'yamaguchi-pref-event', 'ube-event']))
   })
 
+  it('the text we write ourselves (data/curated) is bilingual: every Japanese text has its English', () => {
+    const missing: string[] = []
+    const walk = (value: unknown, path: string) => {
+      if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${path}[${i}]`))
+      else if (value && typeof value === 'object') {
+        const o = value as Record<string, unknown>
+        if (typeof o.ja === 'string' && typeof o.en !== 'string') missing.push(path)
+        for (const [k, v] of Object.entries(o)) walk(v, `${path}.${k}`)
+      }
+    }
+    for (const file of ['spots-curated', 'routes', 'events-seeds', 'events-annual', 'schemes', 'rallies', 'sources']) {
+      walk(JSON.parse(readFileSync(resolve('data/curated', `${file}.json`), 'utf8')), file)
+    }
+    expect(missing).toEqual([])
+  })
+
   it('no trusted point lies outside its municipality (spots, events, route stops of spots, checkpoints)', () => {
     const outside: string[] = []
     const checkPoint = (label: string, code: string, point: Point | undefined) => {
