@@ -7,6 +7,7 @@
  */
 import { containsPoint } from '../../src/domain/geo'
 import type { Municipality, MunicipalityCode, Point } from '../../src/domain/snapshot-schema'
+import { withoutTownName } from '../../src/domain/place-name'
 import { nfkc } from './csv'
 
 export const REGION_NAMES: Record<string, MunicipalityCode> = {
@@ -77,8 +78,7 @@ export function coreName(name: string): string {
 
 /** A place name without its own town's name in front: 「宇部市渡辺翁記念会館」 in 宇部市 → 「渡辺翁記念会館」. */
 export function withoutTown(name: string, code: MunicipalityCode): string {
-  const town = Object.keys(REGION_NAMES).find((n) => REGION_NAMES[n] === code)
-  return town && name.startsWith(town) && name.length > town.length ? name.slice(town.length) : name
+  return withoutTownName(name, Object.keys(REGION_NAMES).find((n) => REGION_NAMES[n] === code))
 }
 
 /** Address without prefecture/municipality/spaces, kept only when it has a number. */

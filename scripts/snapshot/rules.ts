@@ -1,11 +1,10 @@
 /** Applies the region and plausibility rules to the drafts of all feeds. */
+import { plainPlaceName } from '../../src/domain/place-name'
 import type { MunicipalityCode, Point, RegionEvent, Spot } from '../../src/domain/snapshot-schema'
 import type { Draft, EventDraft, SpotDraft } from './importers'
 import { pointKey, Region, REGION_NAMES, sharedPlaceholders, withoutTown } from './region'
 import type { SourceReport } from './report'
 
-/** Name for duplicate checks: width and spaces ignored, brackets kept (萩藩主毛利家墓所（大照院墓所） ≠ （旧天樹院墓所）). */
-const sameName = (name: string) => name.normalize('NFKC').replace(/[\s「」『』]/g, '')
 
 const NAME_OF = Object.fromEntries(Object.entries(REGION_NAMES).map(([n, c]) => [c, n])) as Record<MunicipalityCode, string>
 const label = (m: string | undefined) => (m === undefined ? '?' : m === 'outside' ? 'outside the region' : NAME_OF[m as MunicipalityCode])
@@ -72,7 +71,7 @@ export function applyRules(drafts: Array<{ draft: Draft; report: SourceReport }>
   const kept = new Map<string, { spot: Spot; report: SourceReport; draft: SpotDraft }>()
   for (const entry of spots) {
     // 「宇部市渡辺翁記念会館」 in 宇部市's file is 「渡辺翁記念会館」 in the prefecture's.
-    const key = `${entry.spot.municipality}|${withoutTown(sameName(entry.spot.name.ja), entry.spot.municipality)}`
+    const key = `${entry.spot.municipality}|${withoutTown(plainPlaceName(entry.spot.name.ja), entry.spot.municipality)}`
     const prior = kept.get(key)
     if (!prior) {
       kept.set(key, entry)

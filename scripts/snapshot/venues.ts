@@ -21,13 +21,14 @@
  * not 「春日神社」 or 「コミュニティセンター」, of which a city may have several).
  */
 import { distanceM } from '../../src/domain/geo'
+import { plainPlaceName } from '../../src/domain/place-name'
 import type { MunicipalityCode, RegionEvent, Spot } from '../../src/domain/snapshot-schema'
 import { coreAddress, coreName, withoutTown } from './region'
 import type { SourceReport } from './report'
 import { nfkc } from './csv'
 
 /** A spot's name as matched: its brackets kept. */
-const spotName = (name: string, town: MunicipalityCode) => withoutTown(nfkc(name).replace(/[\s「」『』【】]/g, ''), town)
+const spotName = (name: string, town: MunicipalityCode) => withoutTown(plainPlaceName(name), town)
 /** A venue's name as matched: what it adds in brackets dropped. */
 const venueName = (name: string, town: MunicipalityCode) => withoutTown(coreName(name), town)
 const withoutStation = (name: string) => name.replace(/^道の駅/, '')

@@ -6,16 +6,14 @@
  * was saved with, so the match is by name: width, spaces and a town's own name
  * in front ignored, and only when exactly one listed place has that name.
  */
+import { plainPlaceName, withoutTownName } from './place-name'
 import type { Localized, Municipality, Spot } from './snapshot-schema'
 
-const plain = (name: string) => name.normalize('NFKC').replace(/[\s「」『』【】]/g, '')
-
 export function successorSpot(saved: Localized, spots: readonly Spot[], municipalities: readonly Municipality[]): Spot | null {
-  const towns = municipalities.map((m) => plain(m.name.ja))
+  const towns = municipalities.map((m) => plainPlaceName(m.name.ja))
   const bare = (name: string) => {
-    const p = plain(name)
-    const town = towns.find((t) => p.startsWith(t) && p.length > t.length)
-    return town ? p.slice(town.length) : p
+    const plain = plainPlaceName(name)
+    return withoutTownName(plain, towns.find((t) => plain.startsWith(t)))
   }
   const wanted = bare(saved.ja)
   const matches = spots.filter((s) => bare(s.name.ja) === wanted)

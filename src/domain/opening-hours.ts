@@ -8,7 +8,7 @@
  */
 import { addDays, todayInTokyo, weekdayOf, type IsoDate } from './event-dates'
 import { HOLIDAYS, HOLIDAYS_FROM, HOLIDAYS_TO } from './jp-holidays'
-import type { OpeningHours } from './snapshot-schema'
+import type { OpeningHours, Spot } from './snapshot-schema'
 
 type ClosedRule = OpeningHours['closed'][number]
 type MonthRange = { from: number; to: number }
@@ -123,4 +123,9 @@ export function openStateAt(hours: OpeningHours, now: Date, cal: HolidayCalendar
     if (error instanceof Unknown) return { state: 'unknown' }
     throw error
   }
+}
+
+/** A spot's state now, or null when its hours are not structured (the screens then say nothing about open or closed). */
+export function spotOpenState(spot: Pick<Spot, 'openingHours'> | undefined, now: Date): OpenState | null {
+  return spot?.openingHours ? openStateAt(spot.openingHours, now) : null
 }

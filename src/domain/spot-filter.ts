@@ -3,7 +3,7 @@ import { distanceM } from './geo'
 import { SPOT_CATEGORIES, MUNICIPALITY_CODES } from './snapshot-constants'
 import type { Point, Spot } from './snapshot-schema'
 import { katakanaToHiragana } from './search-normalize'
-import { openStateAt, type OpenState } from './opening-hours'
+import { spotOpenState, type OpenState } from './opening-hours'
 
 export interface SpotQuery {
   municipality: string | null
@@ -52,7 +52,7 @@ const sortKey = (s: Spot) => katakanaToHiragana(s.kana ?? s.name.ja)
 export function listSpots(spots: readonly Spot[], q: SpotQuery, from: Point | null, now: Date = new Date()): ListedSpot[] {
   const list = spots
     .filter((s) => (!q.municipality || s.municipality === q.municipality) && (!q.category || s.category === q.category) && (!q.barrierFree || !!s.barrierFree))
-    .map((spot) => ({ spot, distanceM: from && spot.point ? distanceM(from, spot.point) : null, open: spot.openingHours ? openStateAt(spot.openingHours, now) : null }))
+    .map((spot) => ({ spot, distanceM: from && spot.point ? distanceM(from, spot.point) : null, open: spotOpenState(spot, now) }))
     .filter((item) => !q.openNow || item.open?.state === 'open')
   if (q.sort === 'distance' && from) {
     return list.sort((a, b) => (a.distanceM ?? Infinity) - (b.distanceM ?? Infinity) || collator.compare(sortKey(a.spot), sortKey(b.spot)))

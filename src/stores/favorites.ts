@@ -18,7 +18,7 @@ export interface ResolvedFavorite {
   /** The current record, or null when the snapshot no longer lists it. */
   record: FavoriteRecord | null
   /** For a saved place no longer listed under its id: the one listed place with the same name, if any. */
-  successor?: Spot | null
+  successor: Spot | null
 }
 
 export const useFavoritesStore = defineStore('favorites', () => {
@@ -75,8 +75,7 @@ export const useFavoritesStore = defineStore('favorites', () => {
   const resolved = computed<ResolvedFavorite[]>(() =>
     items.value.map((favorite) => {
       const record = lookups.value[favorite.kind].get(favorite.id) ?? null
-      const successor = !record && favorite.kind === 'spot' ? successorSpot(favorite.name, records.spots, records.municipalities) : undefined
-      return { favorite, record, ...(successor !== undefined ? { successor } : {}) }
+      return { favorite, record, successor: !record && favorite.kind === 'spot' ? successorSpot(favorite.name, records.spots, records.municipalities) : null }
     }),
   )
 
