@@ -1,6 +1,7 @@
 /**
- * Builds public/data/snapshot.json (and its small meta file) from the shared
- * open data, boundaries and seeds (../shared) and the curated files in data/curated/.
+ * Builds public/data/snapshot.json (and its small meta file) from the repository's
+ * own copies of the open-data feeds (data/feeds/), the boundaries (data/boundaries/)
+ * and the curated files in data/curated/. Nothing outside the repository is read.
  *
  *   npm run snapshot                     build, validate, write, print the per-source report
  *   npm run snapshot -- --check FILE...  print the report for any CSV files; writes nothing;
@@ -26,7 +27,8 @@ import { applyRules } from './rules'
 import { placeEventsAtVenues } from './venues'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
-export const SHARED = resolve(root, process.env.SHARED_DIR ?? '../shared')
+export const FEEDS_DIR = resolve(root, 'data/feeds')
+export const BOUNDARIES = resolve(root, 'data/boundaries/municipalities.geojson')
 export const CURATED = resolve(root, 'data/curated')
 
 function readJson<T>(path: string): T {
@@ -73,14 +75,14 @@ function keepValid<T extends { id: string; name: { ja: string } }>(records: T[],
   })
 }
 
-export async function buildSnapshot(options: { shared?: string; curated?: string } = {}): Promise<{ snapshot: Snapshot; reports: SourceReport[]; hoursSummary: string }> {
-  const shared = options.shared ?? SHARED
+export async function buildSnapshot(options: { feeds?: string; boundaries?: string; curated?: string } = {}): Promise<{ snapshot: Snapshot; reports: SourceReport[]; hoursSummary: string }> {
+  const feedsDir = options.feeds ?? FEEDS_DIR
   const curated = options.curated ?? CURATED
   const sources = readJson<SnapshotBody['sources']>(resolve(curated, 'sources.json'))
-  const municipalities: Municipality[] = loadMunicipalities(resolve(shared, 'data/municipalities.geojson'))
+  const municipalities: Municipality[] = loadMunicipalities(options.boundaries ?? BOUNDARIES)
   const region = new Region(municipalities)
 
-  const { drafts, reports } = importFiles(FEEDS.map((cfg) => ({ path: resolve(shared, 'data/opendata', cfg.file), cfg })))
+  const { drafts, reports } = importFiles(FEEDS.map((cfg) => ({ path: resolve(feedsDir, cfg.publisher, cfg.file), cfg })))
   const failed = reports.filter((r) => r.error)
   if (failed.length) throw new Error(failed.map((r) => r.error).join('\n'))
   const ruled = applyRules(drafts, region)
@@ -137,8 +139,8 @@ export function countsByMunicipality(snapshot: Snapshot): string {
 }
 
 /** `--check FILE...`: the report for arbitrary CSVs; nothing is written. */
-export async function check(paths: string[], shared = SHARED): Promise<{ text: string; exitCode: number }> {
-  const region = new Region(loadMunicipalities(resolve(shared, 'data/municipalities.geojson')))
+export async function check(paths: string[], boundaries = BOUNDARIES): Promise<{ text: string; exitCode: number }> {
+  const region = new Region(loadMunicipalities(boundaries))
   const files = paths.map((path) => {
     const file = basename(path)
     const known = FEEDS.find((f) => f.file === file)

@@ -1,4 +1,4 @@
-/** The 7 municipalities: boundaries from the shared GeoJSON, census figures from seed 001. */
+/** The 7 municipalities: boundaries from data/boundaries/municipalities.geojson, census figures from seed 001. */
 import { readFileSync } from 'node:fs'
 import type { Municipality, MunicipalityCode } from '../../src/domain/snapshot-schema'
 import { polygonCentroid } from '../../src/domain/geo'

@@ -1,5 +1,5 @@
 /**
- * The open-data importers on real rows copied from the feeds in ../shared/data/opendata
+ * The open-data importers on real rows copied from the feeds in data/feeds
  * (tests/fixtures/opendata/*.csv are excerpts, unchanged), including the defects the
  * feeds' README lists.
  */
