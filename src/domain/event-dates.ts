@@ -5,6 +5,7 @@
  * leaks in. Pure: no Vue.
  */
 import type { EventDate, Recurrence, RegionEvent } from './snapshot-schema'
+import { tokyoClock } from './tokyo-clock'
 
 export type IsoDate = string
 
@@ -22,11 +23,9 @@ export interface DateRange {
   end: IsoDate
 }
 
-const tokyoDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' })
-
-/** Today's date in Japan at instant `now`. */
+/** Today's date in Japan at instant `now` (YYYY-MM-DD in every engine; see tokyo-clock.ts). */
 export function todayInTokyo(now: Date = new Date()): IsoDate {
-  return tokyoDate.format(now)
+  return tokyoClock(now).date
 }
 
 const pad = (n: number) => String(n).padStart(2, '0')

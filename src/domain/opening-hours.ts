@@ -6,7 +6,8 @@
  * without dates (年末年始). Temporary closures are never in the data, which
  * the screens say. Pure: no Vue.
  */
-import { addDays, todayInTokyo, weekdayOf, type IsoDate } from './event-dates'
+import { addDays, weekdayOf, type IsoDate } from './event-dates'
+import { tokyoClock } from './tokyo-clock'
 import { HOLIDAYS, HOLIDAYS_FROM, HOLIDAYS_TO } from './jp-holidays'
 import type { OpeningHours, Spot } from './snapshot-schema'
 
@@ -26,11 +27,10 @@ export type HolidayCalendar = (date: IsoDate) => boolean | null
 
 export const bundledHolidays: HolidayCalendar = (date) => (date < HOLIDAYS_FROM || date > HOLIDAYS_TO ? null : HOLIDAYS.has(date))
 
-const tokyoTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-
 /** Date (YYYY-MM-DD) and time (HH:MM) in Japan at an instant. */
 function tokyoDateTime(now: Date): { date: IsoDate; time: string } {
-  return { date: todayInTokyo(now), time: tokyoTime.format(now) }
+  const { date, time } = tokyoClock(now)
+  return { date, time }
 }
 
 function inMonths(range: MonthRange | undefined, month: number): boolean {

@@ -4,6 +4,7 @@
  * is lost whatever file is imported.
  */
 import * as v from 'valibot'
+import { tokyoClock } from './tokyo-clock'
 
 export const BACKUP_KIND = 'yume-kairo-user-data'
 export const BACKUP_VERSION = 1
@@ -49,6 +50,6 @@ export function parseBackup(text: string): BackupParse {
 }
 
 export function backupFileName(now: Date): string {
-  const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(now)
+  const day = tokyoClock(now).date
   return `yume-kairo-backup-${day}.json`
 }
