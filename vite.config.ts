@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { fileURLToPath, URL } from 'node:url'
 import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
 import vue from '@vitejs/plugin-vue'
@@ -30,12 +31,33 @@ function preloadJapaneseMessages(): Plugin {
   }
 }
 
-export default defineConfig({
+/**
+ * `vite build --mode engines` only: the cross-engine test build. Adds tests/e2e/engines/hooks.js
+ * (fixed clock, mocked position, error and download recording) as the first script of index.html,
+ * precached like every other file so it works offline. The normal build never contains it.
+ */
+function engineTestHooks(mode: string): Plugin[] {
+  if (mode !== 'engines') return []
+  const file = 'e2e-engine-hooks.js'
+  return [
+    {
+      name: 'yume:e2e-engine-hooks',
+      apply: 'build',
+      generateBundle() {
+        this.emitFile({ type: 'asset', fileName: file, source: readFileSync(fileURLToPath(new URL('./tests/e2e/engines/hooks.js', import.meta.url)), 'utf8') })
+      },
+      transformIndexHtml: () => [{ tag: 'script', attrs: { src: `/${file}` }, injectTo: 'head-prepend' }],
+    },
+  ]
+}
+
+export default defineConfig(({ mode }) => ({
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   build: { target: 'es2022', sourcemap: false },
   plugins: [
     vue(),
     preloadJapaneseMessages(),
+    ...engineTestHooks(mode),
     // Precompiles the locale files, so the entry carries vue-i18n's runtime only (no message compiler, CSP-safe).
     VueI18nPlugin({ include: [fileURLToPath(new URL('./src/locales/**/*.json', import.meta.url))], runtimeOnly: true, compositionOnly: true, fullInstall: false, dropMessageCompiler: true, strictMessage: true, escapeHtml: true }),
     VitePWA({
@@ -84,4 +106,4 @@ export default defineConfig({
       },
     }),
   ],
-})
+}))

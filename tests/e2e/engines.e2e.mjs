@@ -1,0 +1,246 @@
+/**
+ * The journeys every engine must pass (issue 15), written once and run in Chromium
+ * (playwright-core), Firefox (puppeteer-core, WebDriver BiDi) and WebKit
+ * (WebKitWebDriver + MiniBrowser) against the production test build (dist-engines/:
+ * the production build plus tests/e2e/engines/hooks.js, which fixes the clock and
+ * the position and records errors and downloads).
+ *
+ * Each engine runs with a device time zone of Pacific/Honolulu (UTC−10) and the clock
+ * at Wednesday 2 Dec 2026 10:00 in Japan, when it is still 1 December on the device.
+ *
+ *   E2E_ENGINES=webkit,firefox npm run test:e2e -- engines     one or two engines only
+ *
+ * What an engine cannot do here is said where it applies (see `LIMITS`).
+ */
+import assert from 'node:assert/strict'
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, before, describe, it } from 'node:test'
+import { BUILD_DIR, openApp } from './engines/app.mjs'
+import { ENGINES } from './engines/drivers.mjs'
+import { A, C, EVENTS, makeKey, NOW, RALLY, serving, signCode, SPOT, testSnapshot } from './engines/fixtures.mjs'
+import { ROUTES } from './reliability-routes.mjs'
+
+const selected = (process.env.E2E_ENGINES ?? ENGINES.join(',')).split(',').map((e) => e.trim()).filter(Boolean)
+const TMP = join(tmpdir(), 'yume-engines')
+mkdirSync(TMP, { recursive: true })
+
+/** Known limits of an engine in this harness, applied where they matter. */
+export const LIMITS = {
+  // MiniBrowser's window cannot be made narrower than its toolbar: 447 CSS px is the narrowest viewport.
+  webkit: { minViewport: 447 },
+}
+
+let built
+function buildTestBundle() {
+  built ??= spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--mode', 'engines', '--outDir', BUILD_DIR, '--emptyOutDir', '--logLevel', 'error'], { stdio: 'inherit' })
+  if (built.status !== 0) throw new Error('the engines test build failed')
+}
+
+const progressOf = (app) => app.waitFor({ testId: 'rally-progress', within: { testId: 'rally-detail' } })
+
+for (const engine of selected) {
+  describe(`${engine}: the journeys`, () => {
+    let app
+    let key
+    let v1
+    let v2
+    const viewport = { width: 390, height: 844 }
+    const widest = Math.max(viewport.width, LIMITS[engine]?.minViewport ?? 0)
+
+    before(async () => {
+      buildTestBundle()
+      key = await makeKey('e2e-key')
+      v1 = testSnapshot(key)
+      v2 = testSnapshot(key, { extraEvents: [{ id: 'e2e-update', ja: 'テスト更新後のイベント', start: '2026-12-12' }] })
+      app = await openApp(engine, { overrides: serving(v1), viewport })
+    })
+    after(async () => app?.close())
+
+    it('first visit imports the data into IndexedDB and the service worker takes the app offline', async () => {
+      await app.goto('/')
+      await app.setClock(NOW)
+      await app.reload()
+      await app.waitFor({ testId: 'data-as-of' })
+      const stored = await app.until(
+        () =>
+          new Promise((resolve) => {
+            const request = indexedDB.open('yume-kairo')
+            request.onsuccess = () => {
+              const tx = request.result.transaction(['spots', 'events'])
+              const spots = tx.objectStore('spots').count()
+              const events = tx.objectStore('events').count()
+              tx.oncomplete = () => {
+                request.result.close()
+                resolve({ spots: spots.result, events: events.result })
+              }
+            }
+            request.onerror = () => resolve(null)
+          }),
+      )
+      assert.deepEqual(stored, { spots: v1.spots.length, events: v1.events.length })
+      await app.waitForServiceWorker()
+      const zone = await app.evaluate(() => [Intl.DateTimeFormat().resolvedOptions().timeZone, new Date().toISOString()])
+      assert.deepEqual(zone, ['Pacific/Honolulu', '2026-12-02T01:00:00.000Z'.slice(0, 16) + zone[1].slice(16)])
+    })
+
+    it('offline: / and the deep links reload with the same data', async () => {
+      await app.stopServer()
+      await app.reload()
+      await app.waitFor({ testId: 'home-week', text: EVENTS.week.ja })
+      const deep = [
+        ['/events', { testId: 'event-list', text: EVENTS.week.ja }],
+        ['/map', { testId: 'municipality-list', text: '津和野町' }],
+        ['/rally', { testId: 'rally-card', text: RALLY.ja }],
+        ['/living', { testId: 'scheme-card', text: v1.schemes[0].name.ja }],
+        [`/spots/${SPOT.id}`, { css: 'main h1', text: SPOT.ja }],
+        [`/events/${EVENTS.week.id}`, { css: 'main h1', text: EVENTS.week.ja }],
+        [`/rally/${RALLY.id}`, { css: 'main h1', text: RALLY.ja }],
+      ]
+      for (const [path, expected] of deep) {
+        await app.goto(path)
+        await app.waitFor(expected)
+        await app.reload()
+        await app.waitFor(expected)
+      }
+      await app.goto('/')
+      await app.waitFor({ testId: 'home-week', text: EVENTS.week.ja })
+      await app.screenshot('home-offline')
+    })
+
+    it("Home's today / this week and /events follow Japan's calendar, not the device's", async () => {
+      await app.goto('/')
+      const today = await app.waitFor({ testId: 'home-today', text: EVENTS.today.ja })
+      const week = await app.waitFor({ testId: 'home-week', text: EVENTS.week.ja })
+      for (const other of [EVENTS.yesterday, EVENTS.old, EVENTS.later]) {
+        assert.ok(!today.includes(other.ja), `${other.ja} is not on today: ${today}`)
+        assert.ok(!week.includes(other.ja), `${other.ja} is not on this week: ${week}`)
+      }
+      await app.goto('/events')
+      await app.waitFor({ testId: 'event-list', text: EVENTS.later.ja })
+      const listed = (await app.texts({ testId: 'event-card', within: { testId: 'event-list' } })).join('\n')
+      for (const on of [EVENTS.today, EVENTS.week, EVENTS.later]) assert.ok(listed.includes(on.ja), `${on.ja} is listed`)
+      for (const off of [EVENTS.yesterday, EVENTS.old]) assert.ok(!listed.includes(off.ja), `${off.ja} is not upcoming`)
+    })
+
+    it('search in hiragana, katakana, half-width kana and English finds the same place', async () => {
+      await app.goto('/')
+      await app.click({ testId: 'header-search' })
+      for (const q of ['みゅーじあむ', 'ミュージアム', 'ﾐｭｰｼﾞｱﾑ', 'e2e museum']) {
+        await app.type({ testId: 'search-input' }, q)
+        await app.waitFor({ testId: 'search-hit', within: { testId: 'search-group-spot' }, text: SPOT.ja })
+      }
+      assert.match(await app.path(), /^\/search\?q=/)
+    })
+
+    it('GPS near a checkpoint gives a stamp, far is refused; a typed signed code gives a stamp, a forged one is refused', async () => {
+      await app.goto(`/rally/${RALLY.id}`)
+      assert.match(await progressOf(app), /0 \/ 3/)
+      await app.setPosition({ lat: A.lat + 0.0003, lng: A.lng, accuracy: 12 }) // ~33 m from A
+      await app.click({ testId: 'checkin-gps', within: { css: '[data-checkpoint="cp-a"]' } })
+      await app.waitFor({ testId: 'checkin-ok', text: '湯田温泉テスト地点' })
+      await app.setPosition({ lat: C.lat + 0.006, lng: C.lng, accuracy: 20 }) // ~670 m from C
+      await app.click({ testId: 'checkin-gps', within: { css: '[data-checkpoint="cp-c"]' } })
+      await app.waitFor({ testId: 'checkin-refused', text: { re: 'あと\\s*5[0-9]0\\s*m' } })
+      assert.match(await progressOf(app), /1 \/ 3/)
+
+      // As printed under the QR: in groups, with spaces.
+      await app.type({ testId: 'code-input' }, (await signCode(key, 'qr-b')).match(/.{1,6}/g).join(' '))
+      await app.click({ testId: 'code-submit' })
+      await app.waitFor({ testId: 'checkin-ok', text: '県庁前テスト地点' })
+      const forger = await makeKey('e2e-key')
+      await app.type({ testId: 'code-input' }, await signCode(forger, 'qr-c'))
+      await app.click({ testId: 'code-submit' })
+      await app.waitFor({ testId: 'checkin-refused', text: '署名が一致しません' })
+      assert.match(await progressOf(app), /2 \/ 3/)
+      await app.screenshot('rally-detail')
+    })
+
+    it('a favourite and the stamps survive a reload and a snapshot update', async () => {
+      await app.goto(`/spots/${SPOT.id}`)
+      await app.click({ testId: 'favorite-button', within: { testId: 'spot-detail' } })
+      await app.until(() => document.querySelector('[data-testid="spot-detail"] [data-testid="favorite-button"]')?.getAttribute('aria-pressed') === 'true', null, { what: 'favourite pressed' })
+      await app.reload()
+      assert.equal(await app.attr({ testId: 'favorite-button', within: { testId: 'spot-detail' } }, 'aria-pressed'), 'true')
+
+      await app.startServer({ overrides: serving(v2) })
+      const deadline = Date.now() + 45_000
+      for (;;) {
+        await app.goto('/events/e2e-update')
+        const h1 = await app.waitFor({ css: 'main h1' }, { timeout: 5_000 }).catch(() => '')
+        if (h1.includes('テスト更新後のイベント')) break
+        if (Date.now() > deadline) throw new Error(`${engine}: the new snapshot was not applied`)
+        await new Promise((r) => setTimeout(r, 1_000))
+      }
+      await app.goto('/saved')
+      await app.waitFor({ testId: 'saved-item', text: SPOT.ja })
+      await app.goto(`/rally/${RALLY.id}`)
+      assert.match(await progressOf(app), /2 \/ 3/)
+    })
+
+    it('backup export, the database deleted, import: the stamps are back', async () => {
+      await app.goto('/rally')
+      await app.waitFor({ testId: 'rally-card', text: RALLY.ja })
+      await app.click({ testId: 'backup-export' })
+      const downloads = await app.until(() => { const d = JSON.parse(sessionStorage.getItem('e2e:downloads') || '[]'); return d.length ? d : null }, null, { what: 'backup file' })
+      const file = downloads.at(-1)
+      assert.match(file.name, /^yume-kairo-backup-2026-12-02\.json$/)
+      const backup = JSON.parse(file.text)
+      assert.deepEqual(backup.stamps.map((s) => s.checkpointId).sort(), ['cp-a', 'cp-b'])
+      const path = join(TMP, `${engine}-backup.json`)
+      writeFileSync(path, file.text)
+
+      const deleted = await app.evaluate(() => new Promise((resolve) => { const r = indexedDB.deleteDatabase('yume-kairo'); r.onsuccess = () => resolve('deleted'); r.onerror = () => resolve('error'); r.onblocked = () => resolve('blocked') }))
+      assert.equal(deleted, 'deleted')
+      await app.goto('/rally')
+      await app.waitFor({ testId: 'rally-progress', within: { testId: 'rally-card', text: RALLY.ja }, text: '0 / 3' })
+      await app.upload({ testId: 'backup-import' }, path)
+      await app.waitFor({ testId: 'backup-message', text: 'スタンプ 2 件' })
+      await app.goto(`/rally/${RALLY.id}`)
+      assert.match(await progressOf(app), /2 \/ 3/)
+    })
+
+    it('the living questionnaire matches schemes with reasons', async () => {
+      await app.goto('/living/match')
+      await app.waitFor({ testId: 'questionnaire' })
+      await app.click({ label: '子どもがいる世帯', within: { testId: 'questionnaire' } })
+      await app.click({ label: 'テレワーク（今の仕事を続ける）', within: { testId: 'questionnaire' } })
+      await app.click({ label: 'はい', within: { css: 'fieldset', text: 'おためし暮らし' } })
+      await app.click({ role: 'button', text: '結果を見る', within: { testId: 'questionnaire' } })
+      const matched = await app.waitFor({ testId: 'matched-schemes', text: 'おためし暮らし' })
+      assert.match(matched, /子育て世帯が対象です/)
+    })
+
+    it('switching to English changes every label and is kept after a reload', async () => {
+      await app.goto('/')
+      await app.click({ css: '.lang-switch' })
+      await app.until(() => document.documentElement.lang === 'en', null, { what: 'html lang=en' })
+      await app.waitFor({ role: 'navigation', text: 'Events' })
+      await app.reload()
+      await app.until(() => document.documentElement.lang === 'en', null, { what: 'English after reload' })
+      await app.waitFor({ testId: 'home-week', text: 'This week' })
+      await app.screenshot('home-en')
+      await app.click({ css: '.lang-switch' })
+      await app.until(() => document.documentElement.lang === 'ja', null, { what: 'back to Japanese' })
+    })
+
+    it('every screen, online and offline: no wider than the viewport, no console error, no CSP violation', async () => {
+      for (const online of [true, false]) {
+        if (online) await app.startServer({ overrides: serving(v2) })
+        else await app.stopServer()
+        for (const route of ROUTES) {
+          await app.goto(route.path(v2))
+          await app.waitFor({ css: 'main h1' })
+          const expected = route.expect(v2)
+          if (expected) await app.waitFor({ css: 'main', text: expected })
+          const { scroll, viewport: width } = await app.overflow()
+          assert.ok(width <= widest, `${route.name}: viewport ${width} px`)
+          assert.ok(scroll <= width, `${route.name} (${online ? 'online' : 'offline'}) is ${scroll} px wide in a ${width} px viewport`)
+        }
+      }
+      assert.deepEqual(await app.errors(), [])
+    })
+  })
+}

@@ -1,0 +1,116 @@
+/*
+ * Test-build hooks for the cross-engine journeys. Loaded as the first script of
+ * index.html ONLY in the `engines` test build (vite --mode engines, see
+ * vite.config.ts); the shipped build never contains this file.
+ *
+ * It gives every engine the same test controls, where WebDriver classic (WebKit)
+ * has no init scripts, clock or geolocation emulation:
+ *   localStorage 'e2e:now'  ISO instant: the clock starts there and ticks on
+ *   localStorage 'e2e:geo'  {"lat","lng","accuracy"}: navigator.geolocation answers with it, read at
+ *                           each call; absent or "denied": permission denied
+ * and records, in sessionStorage (kept across reloads of the tab):
+ *   'e2e:errors'     console.error calls, uncaught errors and rejections, CSP violations
+ *   'e2e:downloads'  files the app saved through a download link: [{ name, text }]
+ */
+;(function () {
+  'use strict'
+  var errorsKey = 'e2e:errors'
+  function push(key, item) {
+    try {
+      var list = JSON.parse(sessionStorage.getItem(key) || '[]')
+      list.push(item)
+      sessionStorage.setItem(key, JSON.stringify(list))
+    } catch (e) {
+      /* storage unavailable: nothing to record into */
+    }
+  }
+  function describe(value) {
+    if (value instanceof Error) return value.name + ': ' + value.message
+    try {
+      return typeof value === 'string' ? value : JSON.stringify(value)
+    } catch (e) {
+      return String(value)
+    }
+  }
+
+  // --- errors -------------------------------------------------------------
+  var consoleError = console.error.bind(console)
+  console.error = function () {
+    push(errorsKey, 'console.error: ' + Array.prototype.map.call(arguments, describe).join(' '))
+    consoleError.apply(null, arguments)
+  }
+  window.addEventListener('error', function (event) {
+    push(errorsKey, 'error: ' + (event.error ? describe(event.error) : event.message))
+  })
+  window.addEventListener('unhandledrejection', function (event) {
+    push(errorsKey, 'unhandledrejection: ' + describe(event.reason))
+  })
+  document.addEventListener('securitypolicyviolation', function (event) {
+    push(errorsKey, 'csp: ' + event.violatedDirective + ' ' + event.blockedURI)
+  })
+
+  // --- clock --------------------------------------------------------------
+  var fixed = localStorage.getItem('e2e:now')
+  if (fixed) {
+    var RealDate = Date
+    var offset = new RealDate(fixed).getTime() - RealDate.now()
+    var FakeDate = function Date() {
+      var args = Array.prototype.slice.call(arguments)
+      if (!(this instanceof FakeDate)) return new RealDate(RealDate.now() + offset).toString()
+      if (args.length === 0) return new RealDate(RealDate.now() + offset)
+      return new (Function.prototype.bind.apply(RealDate, [null].concat(args)))()
+    }
+    FakeDate.prototype = RealDate.prototype
+    FakeDate.now = function () {
+      return RealDate.now() + offset
+    }
+    FakeDate.UTC = RealDate.UTC
+    FakeDate.parse = RealDate.parse
+    window.Date = FakeDate
+  }
+
+  // --- geolocation --------------------------------------------------------
+  function position() {
+    var raw = localStorage.getItem('e2e:geo')
+    return raw ? JSON.parse(raw) : null
+  }
+  var fakeGeolocation = {
+    getCurrentPosition: function (success, failure) {
+      setTimeout(function () {
+        var p = position()
+        if (!p || p === 'denied') {
+          if (failure) failure({ code: 1, message: 'User denied Geolocation', PERMISSION_DENIED: 1, POSITION_UNAVAILABLE: 2, TIMEOUT: 3 })
+          return
+        }
+        success({ coords: { latitude: p.lat, longitude: p.lng, accuracy: p.accuracy || 10, altitude: null, altitudeAccuracy: null, heading: null, speed: null }, timestamp: Date.now() })
+      }, 20)
+    },
+    watchPosition: function (success, failure) {
+      fakeGeolocation.getCurrentPosition(success, failure)
+      return 1
+    },
+    clearWatch: function () {},
+  }
+  Object.defineProperty(Navigator.prototype, 'geolocation', { configurable: true, get: function () { return fakeGeolocation } })
+
+  // --- downloads ----------------------------------------------------------
+  var blobs = {}
+  var createObjectURL = URL.createObjectURL
+  URL.createObjectURL = function (blob) {
+    var url = createObjectURL.call(URL, blob)
+    blobs[url] = blob
+    return url
+  }
+  var click = HTMLAnchorElement.prototype.click
+  HTMLAnchorElement.prototype.click = function () {
+    var blob = blobs[this.href]
+    if (this.hasAttribute('download') && blob) {
+      var name = this.getAttribute('download')
+      blob.text().then(function (text) {
+        push('e2e:downloads', { name: name, text: text })
+      })
+      return
+    }
+    return click.call(this)
+  }
+})()
