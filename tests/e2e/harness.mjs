@@ -1,15 +1,18 @@
 /**
- * Real headless Chromium (Debian's /usr/bin/chromium) driven by playwright-core
- * against the production build in dist/, served on 127.0.0.1.
+ * The Chromium-only suites: real headless Chromium (Debian's /usr/bin/chromium) driven by
+ * playwright-core against the production build in dist/, served on 127.0.0.1. They use
+ * what only Playwright's Chromium offers (request logs, clock, geolocation emulation, CDP);
+ * the journeys every engine must pass are in engines.e2e.mjs (tests/e2e/engines/).
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
 import { startServer } from '../../scripts/serve.mjs'
+import { CHROMIUM_ARGS, PATHS } from './engines/drivers.mjs'
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+export { CHROMIUM_ARGS }
+export const CHROMIUM_PATH = PATHS.chromium
 
 export function assertChromium() {
   if (!existsSync(CHROMIUM_PATH)) {

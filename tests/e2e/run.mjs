@@ -1,12 +1,13 @@
-// Runs the end-to-end suites in real Chromium against dist/ (build first: `npm run build`).
+// Runs the end-to-end suites against dist/ (build first: `npm run build`): the Chromium suites
+// (tests/e2e/*.e2e.mjs) and the cross-engine journeys in Chromium, Firefox and WebKit (engines.e2e.mjs).
 import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync } from 'node:fs'
-import { assertChromium } from './harness.mjs'
+import { ENGINES, missingEngine } from './engines/drivers.mjs'
 
-try {
-  assertChromium()
-} catch (error) {
-  console.error(`\nE2E FAILED: ${error.message}\n`)
+const engines = (process.env.E2E_ENGINES ?? ENGINES.join(',')).split(',').map((e) => e.trim()).filter(Boolean)
+const missing = [...new Set(['chromium', ...engines])].map(missingEngine).filter(Boolean)
+if (missing.length) {
+  console.error(`\nE2E FAILED: a browser engine is missing.\n  ${missing.join('\n  ')}\n`)
   process.exit(1)
 }
 if (!existsSync('dist/index.html')) {

@@ -20,7 +20,7 @@
       var list = JSON.parse(sessionStorage.getItem(key) || '[]')
       list.push(item)
       sessionStorage.setItem(key, JSON.stringify(list))
-    } catch (e) {
+    } catch {
       /* storage unavailable: nothing to record into */
     }
   }
@@ -28,7 +28,7 @@
     if (value instanceof Error) return value.name + ': ' + value.message
     try {
       return typeof value === 'string' ? value : JSON.stringify(value)
-    } catch (e) {
+    } catch {
       return String(value)
     }
   }
