@@ -19,6 +19,9 @@ import { canonicalBody, parseSnapshot, sha256Hex } from '../../src/domain/snapsh
 import { applyEnglishNames, applyPointFixes, curatedEvents, curatedRallies, curatedRoutes, curatedSchemes, curatedSpots } from './curated'
 import { FEEDS } from './feeds'
 import { importCsv, type Draft, type FileConfig } from './importers'
+
+/** A feed as the build reads it: its file under data/feeds/<publisher>/. */
+type FileConfigIn = FileConfig & { publisher: string }
 import { loadMunicipalities } from './municipalities'
 import { applyOpeningHours, formatHoursTally } from './opening-hours'
 import { Region } from './region'
@@ -75,14 +78,14 @@ function keepValid<T extends { id: string; name: { ja: string } }>(records: T[],
   })
 }
 
-export async function buildSnapshot(options: { feeds?: string; boundaries?: string; curated?: string } = {}): Promise<{ snapshot: Snapshot; reports: SourceReport[]; hoursSummary: string }> {
+export async function buildSnapshot(options: { feeds?: string; feedList?: FileConfigIn[]; boundaries?: string; curated?: string } = {}): Promise<{ snapshot: Snapshot; reports: SourceReport[]; hoursSummary: string }> {
   const feedsDir = options.feeds ?? FEEDS_DIR
   const curated = options.curated ?? CURATED
   const sources = readJson<SnapshotBody['sources']>(resolve(curated, 'sources.json'))
   const municipalities: Municipality[] = loadMunicipalities(options.boundaries ?? BOUNDARIES)
   const region = new Region(municipalities)
 
-  const { drafts, reports } = importFiles(FEEDS.map((cfg) => ({ path: resolve(feedsDir, cfg.publisher, cfg.file), cfg })))
+  const { drafts, reports } = importFiles((options.feedList ?? FEEDS).map((cfg) => ({ path: resolve(feedsDir, cfg.publisher, cfg.file), cfg })))
   const failed = reports.filter((r) => r.error)
   if (failed.length) throw new Error(failed.map((r) => r.error).join('\n'))
   const ruled = applyRules(drafts, region)

@@ -1,20 +1,72 @@
 /**
- * The open-data feeds in data/feeds/<publisher>/<file> (see data/feeds/README.md), in
- * priority order (the municipalities' own files first).
+ * The open-data feeds: data/feeds/feeds.json (data, not code) names each feed's file
+ * under data/feeds/<publisher>/, its source id, id prefix, as-of date, expected layout,
+ * catalogue, dataset, licence and credit line. Validated here, used by the pipeline
+ * (npm run snapshot) and by npm run data:update.
  */
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import * as v from 'valibot'
 import type { FileConfig } from './importers'
+import type { LayoutId } from './layouts'
 
-export interface FeedConfig extends FileConfig {
-  /** Folder under data/feeds/: one per publisher. */
-  publisher: string
+const LAYOUT_IDS = ['tourism-recommended', 'tourism-standard', 'tourism-reduced', 'ube-kankospot', 'event-recommended', 'event-standard'] as const satisfies readonly LayoutId[]
+const slug = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/))
+
+const CatalogueSchema = v.strictObject({
+  kind: v.literal('ckan'),
+  name: v.string(),
+  base: v.nullable(v.pipe(v.string(), v.url(), v.startsWith('https://'))),
+  licence: v.optional(v.string()),
+  note: v.optional(v.string()),
+})
+
+const FeedSchema = v.strictObject({
+  publisher: slug,
+  file: v.pipe(v.string(), v.regex(/^[\w.-]+\.csv$/)),
+  source: slug,
+  idPrefix: slug,
+  asOf: v.pipe(v.string(), v.isoDate()),
+  layout: v.picklist(LAYOUT_IDS),
+  catalogue: v.string(),
+  dataset: v.strictObject({ id: v.nullable(v.string()), status: v.picklist(['cited', 'confirmed', 'unconfirmed']), evidence: v.optional(v.string()) }),
+  resource: v.strictObject({ format: v.optional(v.string()), nameIncludes: v.optional(v.string()), id: v.optional(v.string()) }),
+  licence: v.string(),
+  credit: v.string(),
+})
+
+export const FeedsConfigSchema = v.pipe(
+  v.strictObject({ $comment: v.optional(v.string()), catalogues: v.record(slug, CatalogueSchema), feeds: v.array(FeedSchema) }),
+  v.check((c) => c.feeds.every((f) => f.catalogue in c.catalogues), 'every feed names a catalogue of the config'),
+  v.check((c) => new Set(c.feeds.map((f) => `${f.publisher}/${f.file}`)).size === c.feeds.length, 'feed files are unique'),
+)
+
+export type FeedsConfig = v.InferOutput<typeof FeedsConfigSchema>
+export type FeedConfig = FeedsConfig['feeds'][number] & FileConfig
+
+export const FEEDS_CONFIG_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '../../data/feeds/feeds.json')
+
+export function loadFeedsConfig(path = FEEDS_CONFIG_PATH): FeedsConfig {
+  const result = v.safeParse(FeedsConfigSchema, JSON.parse(readFileSync(path, 'utf8')))
+  if (!result.success) {
+    const issue = result.issues[0]
+    throw new Error(`${path}: ${(issue.path ?? []).map((p) => String(p.key)).join('.')} ${issue.message}`)
+  }
+  return result.output
 }
 
-export const FEEDS: FeedConfig[] = [
-  { publisher: 'yamaguchi-city', file: '641.csv', source: 'yamaguchi-city-facilities', idPrefix: 'yamaguchi', asOf: '2022-03-31' },
-  { publisher: 'ube-city', file: 'kankospot.csv', source: 'ube-kankospot', idPrefix: 'ube', asOf: '2025-03-31' },
-  { publisher: 'mine-city', file: '3101.csv', source: 'mine-tourism', idPrefix: 'mine', asOf: '2022-03-31' },
-  { publisher: 'sanyoonoda-city', file: '352161_tourism.csv', source: 'sanyoonoda-tourism', idPrefix: 'sanyoonoda', asOf: '2022-03-31' },
-  { publisher: 'yamaguchi-pref', file: '350001_tourism.csv', source: 'yamaguchi-pref-tourism', idPrefix: 'pref', asOf: '2022-03-31' },
-  { publisher: 'yamaguchi-pref', file: '350001_event.csv', source: 'yamaguchi-pref-event', idPrefix: 'pref-ev', asOf: '2022-03-31' },
-  { publisher: 'ube-city', file: 'ube_event.csv', source: 'ube-event', idPrefix: 'ube-ev', asOf: '2026-03-31' },
-]
+/** Where npm run data:update records each feed's last good fetch (validators, as-of date). */
+export const FEEDS_STATE_PATH = resolve(dirname(FEEDS_CONFIG_PATH), 'state.json')
+
+/** The as-of date of a feed's last good fetch overrides the config's (the data's own period). */
+export function feedsWithState(feeds: readonly FeedConfig[], state: Record<string, { asOf?: string }>): FeedConfig[] {
+  return feeds.map((f) => ({ ...f, asOf: state[`${f.publisher}/${f.file}`]?.asOf ?? f.asOf }))
+}
+
+function readState(): Record<string, { asOf?: string }> {
+  return existsSync(FEEDS_STATE_PATH) ? JSON.parse(readFileSync(FEEDS_STATE_PATH, 'utf8')) : {}
+}
+
+/** The feeds in priority order. */
+export const FEEDS: FeedConfig[] = feedsWithState(loadFeedsConfig().feeds as FeedConfig[], readState())
