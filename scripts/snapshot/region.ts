@@ -107,9 +107,11 @@ export interface PointHolder {
  * numbered address (瑠璃光寺 and its 五重塔) or one name contains the other
  * (功山寺 / 功山寺仏殿) – a name only containing the other is not related. When the records at one point fall into more than one
  * unrelated group, the point is a placeholder for all of them.
+ * `minGroups` unrelated groups make a placeholder (2 among places; more where records may
+ * rightly borrow a place's point, as events do).
  * Returns the keys of the records whose point is a placeholder, with the other names.
  */
-export function sharedPlaceholders(holders: PointHolder[]): Map<string, string[]> {
+export function sharedPlaceholders(holders: PointHolder[], minGroups = 2): Map<string, string[]> {
   const byPoint = new Map<string, PointHolder[]>()
   for (const h of holders) {
     const k = pointKey(h.point)
@@ -137,7 +139,7 @@ export function sharedPlaceholders(holders: PointHolder[]): Map<string, string[]
       }
     }
     const roots = new Set(group.map((_, i) => find(i)))
-    if (roots.size > 1) {
+    if (roots.size >= minGroups) {
       for (const h of group) result.set(h.key, group.filter((o) => o !== h).map((o) => o.name))
     }
   }

@@ -19,11 +19,18 @@ export interface RuleResult {
 }
 
 export function applyRules(drafts: Array<{ draft: Draft; report: SourceReport }>, region: Region): RuleResult {
+  // Among places (spots), a point shared by two unrelated places is a placeholder. Across every record
+  // kind of the feeds, events included: an event rightly borrows the point of the place it is held at, so
+  // there it takes three unrelated places (an event counts under its venue's name) — e.g. a city hall's
+  // point given to five events in five different venues and to a shrine 3.7 km away.
   const spotHolders = drafts
-    .filter((d): d is { draft: SpotDraft; report: SourceReport } => d.draft.kind === 'spot' && !!d.draft.rawPoint && !d.draft.pointReason)
+    .filter(({ draft }) => draft.kind === 'spot' && !!draft.rawPoint && !draft.pointReason)
     .map(({ draft }) => ({ key: draft.ref, name: draft.name, address: draft.address, point: draft.rawPoint! }))
-  const placeholders = sharedPlaceholders(spotHolders)
-  const placeholderPoints = new Set(spotHolders.filter((h) => placeholders.has(h.key)).map((h) => pointKey(h.point)))
+  const allHolders = drafts
+    .filter(({ draft }) => !!draft.rawPoint && !draft.pointReason)
+    .map(({ draft }) => ({ key: draft.ref, name: draft.kind === 'event' ? ((draft as EventDraft).record.venue?.ja ?? draft.name) : draft.name, address: draft.address, point: draft.rawPoint! }))
+  const placeholders = new Map([...sharedPlaceholders(allHolders, 3), ...sharedPlaceholders(spotHolders)])
+  const placeholderPoints = new Set(allHolders.filter((h) => placeholders.has(h.key)).map((h) => pointKey(h.point)))
 
   const spots: Array<{ spot: Spot; report: SourceReport; draft: SpotDraft }> = []
   const events: RegionEvent[] = []
@@ -49,7 +56,7 @@ export function applyRules(drafts: Array<{ draft: Draft; report: SourceReport }>
       if (draft.pointReason) report.note(`no trusted point: ${draft.pointReason}`, `${draft.name} (${draft.rawPoint.lat}, ${draft.rawPoint.lng})`)
       else if (byPoint !== municipality) {
         report.note('address and point disagree: no trusted point', `${draft.name}: address ${label(municipality)}, point in ${label(byPoint)}`)
-      } else if (draft.kind === 'spot' && placeholders.has(draft.ref)) {
+      } else if (placeholders.has(draft.ref)) {
         report.note('no trusted point: placeholder shared exactly with unrelated records', `${draft.name} = ${placeholders.get(draft.ref)!.slice(0, 2).join(', ')}${placeholders.get(draft.ref)!.length > 2 ? ' …' : ''}`)
       } else if (draft.kind === 'event' && placeholderPoints.has(pointKey(draft.rawPoint))) {
         report.note('no trusted point: a known placeholder point', draft.name)

@@ -165,6 +165,30 @@ describe('applyRules', () => {
     expect(report.kept).toBe(2)
   })
 
+  const eventDraft = (name: string, venue: string | undefined, rawPoint: { lat: number; lng: number }): Draft =>
+    ({
+      kind: 'event', ref: `ev:${name}`, name, addressMunicipality: '35203', statedMunicipality: undefined, notes: [], rawPoint,
+      record: { id: `ev-${name}`, category: 'festival', name: { ja: name }, dates: [{ start: '2021-07-20' }], ...(venue ? { venue: { ja: venue } } : {}), source: 't', asOf: '2022-03-31' },
+    }) as Draft
+
+  it.each([
+    // name, records at one point (spot names, then event venues), which keep the point
+    ['a city hall point given to events at four venues and to a shrine: a placeholder for all', ['護国神社'], ['亀山公園ほか市内各所', 'JR阿知須駅前広場等', '山口市竪小路及び中心商店街', undefined], []],
+    ['three events held at the museum whose point they borrow: the museum and the events keep it', ['中原中也記念館'], ['中原中也記念館', '中原中也記念館', '中原中也記念館'], ['中原中也記念館', 'e0', 'e1', 'e2']],
+    ['one place and events at one other venue: two places are not enough to call an event point a placeholder', ['錦の御旗製作所跡'], ['一の坂川', '一の坂川'], ['錦の御旗製作所跡', 'e0', 'e1']],
+  ] as const)('placeholders across record kinds: %s', (_, spotNames, venues, keep) => {
+    const report = new SourceReport('f.csv', 't')
+    const at = { lat: 34.05, lng: 131.45 }
+    const drafts = [
+      ...spotNames.map((n) => ({ draft: draft(n, { addressMunicipality: '35203', rawPoint: at }), report })),
+      ...venues.map((v, i) => ({ draft: eventDraft(`e${i}`, v, at), report })),
+    ]
+    const { spots, events } = applyRules(drafts, region)
+    const withPoint = [...spots.filter((s) => s.point).map((s) => s.name.ja), ...events.filter((e) => e.point).map((e) => e.name.ja)]
+    expect(withPoint).toEqual(keep)
+    expect(spots.length + events.length).toBe(drafts.length) // the records stay, only the point goes
+  })
+
   it('the same place in two feeds is kept once, preferring the record with a trusted point', () => {
     const a = new SourceReport('city.csv', 'city')
     const b = new SourceReport('pref.csv', 'pref')
