@@ -10,6 +10,7 @@ import {
   CheckpointSchema, EventSchema, RallySchema, RouteSchema, SchemeSchema, SpotSchema,
   type Checkpoint, type Localized, type Point, type Rally, type RegionEvent, type Route, type Scheme, type Spot,
 } from '../../src/domain/snapshot-schema'
+import { nfkc } from './csv'
 import { coreName, Region } from './region'
 import { SourceReport } from './report'
 
@@ -71,16 +72,34 @@ export function applyPointFixes(dir: string, spots: Map<string, Spot>, region: R
 }
 
 /** English names by Japanese name (brackets and spaces ignored); only fills a missing `en`. */
+/**
+ * English names from data/curated/english-names.json: by the exact name (NFKC, spaces ignored) first,
+ * else by the name without brackets — but only when that shorter key belongs to one entry alone
+ * (萩往還（山口）, 萩往還（萩） and 萩往還（防府） all shorten to 萩往還 and must not take each other's names).
+ * Throws when two different places would end up with the same English name.
+ */
 export function applyEnglishNames(dir: string, spots: Spot[]): number {
   const names = readJson<Record<string, string>>(resolve(dir, 'english-names.json'))
-  const map = new Map(Object.entries(names).map(([ja, en]) => [coreName(ja), en]))
+  const exactKey = (name: string) => nfkc(name).replace(/\s+/g, '')
+  const exact = new Map(Object.entries(names).map(([ja, en]) => [exactKey(ja), en]))
+  const cores = new Map<string, string[]>()
+  for (const [ja, en] of Object.entries(names)) cores.set(coreName(ja), [...(cores.get(coreName(ja)) ?? []), en])
   let n = 0
   for (const spot of spots) {
-    const en = map.get(coreName(spot.name.ja))
-    if (en && !spot.name.en) {
+    if (spot.name.en) continue
+    const byCore = cores.get(coreName(spot.name.ja))
+    const en = exact.get(exactKey(spot.name.ja)) ?? (byCore?.length === 1 ? byCore[0] : undefined)
+    if (en) {
       spot.name = { ja: spot.name.ja, en }
       n++
     }
+  }
+  const byEnglish = new Map<string, Spot>()
+  for (const spot of spots) {
+    if (!spot.name.en) continue
+    const other = byEnglish.get(spot.name.en)
+    if (other && coreName(other.name.ja) !== coreName(spot.name.ja)) throw new Error(`two places would share the English name "${spot.name.en}": ${other.id} ${other.name.ja} / ${spot.id} ${spot.name.ja}`)
+    byEnglish.set(spot.name.en, spot)
   }
   return n
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Spot } from '@/domain/snapshot-schema'
-import { applyPointFixes, curatedRallies, curatedSpots } from '../../scripts/snapshot/curated'
+import { applyEnglishNames, applyPointFixes, curatedRallies, curatedSpots } from '../../scripts/snapshot/curated'
 import { Region } from '../../scripts/snapshot/region'
 import { SourceReport } from '../../scripts/snapshot/report'
 import { loadCommittedSnapshot } from '../fixtures/snapshots'
@@ -94,5 +94,21 @@ describe('curated records', () => {
     const spots = new Map<string, Spot>()
     applyPointFixes(dir({}), spots, region, report)
     expect(report.read).toBe(0)
+  })
+})
+
+describe('English names', () => {
+  const spot = (id: string, ja: string): Spot => ({ id, municipality: '35203', category: 'history', name: { ja }, source: 's', asOf: '2022-03-31' }) as Spot
+
+  it('a bracketed name takes its own English name; the name without brackets only when it is unambiguous', () => {
+    const d = dir({ 'english-names.json': { '萩往還（山口）': 'Hagi Okan Road (Yamaguchi)', '萩往還（萩）': 'Hagi Okan Road (Hagi)', '萩往還（防府）': 'Hagi Okan Road (Hofu)', 瑠璃光寺: 'Rurikoji Temple' } })
+    const spots = [spot('a', '萩往還（山口）'), spot('b', '萩往還（萩）'), spot('c', '萩往還'), spot('d', '瑠璃光寺（五重塔）'), spot('e', '萩往還 （防府）')]
+    applyEnglishNames(d, spots)
+    expect(spots.map((s) => s.name.en)).toEqual(['Hagi Okan Road (Yamaguchi)', 'Hagi Okan Road (Hagi)', undefined, 'Rurikoji Temple', 'Hagi Okan Road (Hofu)'])
+  })
+
+  it('two different places that would share an English name stop the build with both ids', () => {
+    const d = dir({ 'english-names.json': { 東隆寺: 'Toryuji Temple', 東龍寺: 'Toryuji Temple' } })
+    expect(() => applyEnglishNames(d, [spot('x', '東隆寺'), spot('y', '東龍寺')])).toThrow(/x 東隆寺 \/ y 東龍寺/)
   })
 })
