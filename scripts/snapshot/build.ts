@@ -25,6 +25,7 @@ type FileConfigIn = FileConfig & { publisher: string }
 import { loadMunicipalities } from './municipalities'
 import { applyOpeningHours, formatHoursTally } from './opening-hours'
 import { Region } from './region'
+import { applyTransliterations, formatRomanizeTally } from './romanize'
 import { formatReports, SourceReport } from './report'
 import { applyRules } from './rules'
 import { placeEventsAtVenues } from './venues'
@@ -100,6 +101,7 @@ export async function buildSnapshot(options: { feeds?: string; feedList?: FileCo
   const feedSpots = keepValid(ruled.spots, SpotSchema, (s) => reportOf.get(s.source))
   const spots: Spot[] = [...feedSpots, ...curatedSpots(curated, region, spotReport)].sort(byId)
   applyEnglishNames(curated, spots)
+  const romanized = applyTransliterations(spots)
   const hoursTally = applyOpeningHours(spots)
   const spotMap = new Map(spots.map((s) => [s.id, s]))
   const fixReport = new SourceReport('data/curated/point-fixes.json', 'curated')
@@ -124,7 +126,7 @@ export async function buildSnapshot(options: { feeds?: string; feedList?: FileCo
   const hash = await sha256Hex(canonicalBody(body as SnapshotBody))
   const snapshot = { schemaVersion: SCHEMA_VERSION, generatedAt, hash, ...body } as Snapshot
   await parseSnapshot(JSON.stringify(snapshot))
-  return { snapshot, reports, hoursSummary: formatHoursTally(hoursTally) }
+  return { snapshot, reports, hoursSummary: `${formatHoursTally(hoursTally)}\n${formatRomanizeTally(romanized)}` }
 }
 
 export function countsByMunicipality(snapshot: Snapshot): string {

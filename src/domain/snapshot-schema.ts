@@ -33,6 +33,12 @@ export const MunicipalityCodeSchema = v.picklist(MUNICIPALITY_CODES, 'is not one
 /** Japanese first; English where a source or a curator provides it. */
 export const LocalizedSchema = v.strictObject({ ja: nonEmpty(MAX_TEXT), en: v.optional(text()) })
 export const LocalizedShortSchema = v.strictObject({ ja: nonEmpty(), en: v.optional(text(MAX_SHORT)) })
+/**
+ * A place's name: Japanese, English where a source gives one, and `latn`, a Hepburn transliteration of
+ * the published kana reading (made by the pipeline, never a translation) for an English UI when no
+ * English name is published. Since 1.3.0.
+ */
+export const PlaceNameSchema = v.strictObject({ ja: nonEmpty(), en: v.optional(text(MAX_SHORT)), latn: v.optional(text(MAX_SHORT)) })
 
 export const PointSchema = v.pipe(
   v.strictObject({ lat: v.number(), lng: v.number() }),
@@ -122,7 +128,7 @@ export const SpotSchema = v.strictObject({
   id: IdSchema,
   municipality: MunicipalityCodeSchema,
   category: v.picklist(SPOT_CATEGORIES),
-  name: LocalizedShortSchema,
+  name: PlaceNameSchema,
   /** Reading in kana, used by search. */
   kana: v.optional(text(MAX_SHORT)),
   description: v.optional(LocalizedSchema),

@@ -29,18 +29,20 @@ describe('HomePage', () => {
     expect(wrapper.text()).toContain('データ更新日')
   })
 
-  it('shows English names in English, and marks Japanese fallbacks with lang="ja"', async () => {
+  it('shows English names in English, transliterations marked as such, and marks Japanese fallbacks with lang="ja"', async () => {
     const snapshot = await variantSnapshot((b) => {
-      b.spots = [...b.spots.filter((s) => s.name.en).slice(0, 2), ...b.spots.filter((s) => !s.name.en).slice(0, 2)]
+      const base = b.spots.slice(0, 5)
+      b.spots = [
+        { ...base[0]!, name: { ja: '瑠璃光寺五重塔', en: 'Rurikoji Five-storied Pagoda' } },
+        { ...base[1]!, name: { ja: '香山公園', latn: 'Kouzankouen' } },
+        { ...base[2]!, name: { ja: '雪舟庭' } },
+      ]
     })
     await replaceSnapshot(snapshot)
     const { wrapper } = await mountApp(HomePage, { locale: 'en' })
-    const titles = wrapper.findAll('[data-testid="spot-card"] .card__title')
-    expect(titles).toHaveLength(4)
-    for (const spot of snapshot.spots) {
-      const title = titles.find((t) => t.text() === (spot.name.en ?? spot.name.ja))
-      expect(title?.attributes('lang')).toBe(spot.name.en ? 'en' : 'ja')
-    }
+    const titles = wrapper.findAll('[data-testid="spot-card"] .card__title').map((t) => [t.text(), t.attributes('lang')])
+    expect(titles).toEqual(expect.arrayContaining([['Rurikoji Five-storied Pagoda', 'en'], ['Kouzankouen', 'ja-Latn'], ['雪舟庭', 'ja']]))
+    expect(titles).toHaveLength(3)
     expect(wrapper.text()).toContain('Places to visit')
   })
 

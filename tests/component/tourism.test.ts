@@ -312,3 +312,26 @@ describe('model route', () => {
     expect(useRecordsStore().routes).toHaveLength(1)
   })
 })
+
+describe('place names in English', () => {
+  it('a spot with no published English name shows the transliteration of its reading, marked as one; Japanese shows the Japanese', async () => {
+    await replaceSnapshot(await tourismSnapshot((body) => (body.spots[0]!.name = { ja: '香山公園', latn: 'Kouzankouen' })))
+    const en = await mountApp(SpotDetailPage, { locale: 'en', path: `/spots/${katakanaSpot.id}`, props: { id: katakanaSpot.id } })
+    const h1 = en.wrapper.find('h1')
+    expect(h1.text()).toBe('Kouzankouen')
+    expect(h1.attributes('lang')).toBe('ja-Latn')
+    expect(h1.attributes('title')).toBe('Japanese name in Latin letters (no English name is published)')
+    expect(h1.attributes('data-transliteration')).toBeDefined()
+    en.wrapper.unmount()
+    const ja = await mountApp(SpotDetailPage, { locale: 'ja', path: `/spots/${katakanaSpot.id}`, props: { id: katakanaSpot.id } })
+    expect(ja.wrapper.find('h1').text()).toBe('香山公園')
+    expect(ja.wrapper.find('h1').attributes('lang')).toBe('ja')
+  })
+
+  it('a published English name wins over the transliteration', async () => {
+    await replaceSnapshot(await tourismSnapshot((body) => (body.spots[0]!.name = { ja: '香山公園', en: 'Kozan Park', latn: 'Kouzankouen' })))
+    const { wrapper } = await mountApp(SpotDetailPage, { locale: 'en', path: `/spots/${katakanaSpot.id}`, props: { id: katakanaSpot.id } })
+    expect(wrapper.find('h1').text()).toBe('Kozan Park')
+    expect(wrapper.find('h1').attributes('lang')).toBe('en')
+  })
+})
