@@ -32,6 +32,10 @@ export const LIMITS = {
   // MiniBrowser's window cannot be made narrower than its toolbar: 447 CSS px is the narrowest viewport.
   webkit: { minViewport: 447 },
 }
+// Not driven in any engine here, with the reason:
+// - the camera QR scanner: no engine on this machine has a camera (or a fake one through WebDriver);
+//   the scanner's photo path is covered in Chromium (rally.e2e.mjs), its decoding in unit tests.
+// - "install" / add to Home Screen prompts: browser UI outside the page, not reachable by WebDriver.
 
 let built
 function buildTestBundle() {
