@@ -6,6 +6,7 @@
 import { distanceM } from './geo'
 import { nextEventDate, todayInTokyo } from './event-dates'
 import type { Localized, Municipality, MunicipalityCode, Point, Rally, RegionEvent, Route, Spot } from './snapshot-schema'
+import { townRank } from './town-order'
 
 export const MARKER_KINDS = ['spot', 'event', 'checkpoint'] as const
 export type MarkerKind = (typeof MARKER_KINDS)[number]
@@ -88,7 +89,7 @@ export function sortMarkers(markers: readonly MapMarker[], position: Point | nul
   if (position) {
     return markers.map((m) => ({ ...m, distanceM: distanceM(position, m.point) })).sort((a, b) => a.distanceM - b.distanceM || a.key.localeCompare(b.key))
   }
-  return [...markers].sort((a, b) => a.municipality.localeCompare(b.municipality) || a.name.ja.localeCompare(b.name.ja, 'ja') || a.key.localeCompare(b.key))
+  return [...markers].sort((a, b) => townRank(a.municipality) - townRank(b.municipality) || a.name.ja.localeCompare(b.name.ja, 'ja') || a.key.localeCompare(b.key))
 }
 
 /** `?town=` value if it names one of the municipalities. */

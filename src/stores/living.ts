@@ -12,6 +12,7 @@ import { townFacts, upcomingMigrationEvents } from '@/domain/living-town'
 import { matchSchemes, type MoverProfile } from '@/domain/scheme-match'
 import { AGE_BANDS, AUDIENCES, HOUSEHOLDS, MUNICIPALITY_CODES, SCHEME_CATEGORIES, WORK_STYLES, type MunicipalityCode } from '@/domain/snapshot-constants'
 import type { Scheme } from '@/domain/snapshot-schema'
+import { townRank } from '@/domain/town-order'
 import { useRecordsStore } from './records'
 
 export const ANSWERS_SETTING = 'living.answers'
@@ -48,14 +49,14 @@ export const useLivingStore = defineStore('living', () => {
 
   /** Schemes by category (the schema's order), then region-wide first and the towns in the usual order. */
   const schemes = computed(() => {
-    const town = (s: Scheme) => (s.municipality === 'region' ? -1 : MUNICIPALITY_CODES.indexOf(s.municipality))
+    const town = (s: Scheme) => (s.municipality === 'region' ? -1 : townRank(s.municipality))
     return [...records.schemes].sort(
       (a, b) => SCHEME_CATEGORIES.indexOf(a.category) - SCHEME_CATEGORIES.indexOf(b.category) || town(a) - town(b) || a.id.localeCompare(b.id),
     )
   })
 
-  /** The seven towns in the usual order (山口市 first, 津和野町 last). */
-  const municipalities = computed(() => [...records.municipalities].sort((a, b) => MUNICIPALITY_CODES.indexOf(a.code) - MUNICIPALITY_CODES.indexOf(b.code)))
+  /** The seven towns in the usual order (山口市 first, 津和野町 last): the records store keeps them so. */
+  const municipalities = computed(() => records.municipalities)
 
   // Filters for the schemes browser.
   const town = ref<TownFilter>('all')

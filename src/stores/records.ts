@@ -6,6 +6,7 @@ import { defineStore } from 'pinia'
 import { computed, shallowRef, watch } from 'vue'
 import type { Municipality, Rally, RegionEvent, Route, Scheme, Source, Spot } from '@/domain/snapshot-schema'
 import { getAllRecords } from '@/data/repositories/snapshot-repo'
+import { inTownOrder } from '@/domain/town-order'
 import { useSnapshotStore } from './snapshot'
 
 export const useRecordsStore = defineStore('records', () => {
@@ -29,7 +30,7 @@ export const useRecordsStore = defineStore('records', () => {
       getAllRecords('rallies'),
       getAllRecords('sources'),
     ])
-    municipalities.value = Object.freeze(m)
+    municipalities.value = Object.freeze(inTownOrder(m))
     spots.value = Object.freeze(s)
     routes.value = Object.freeze(r)
     events.value = Object.freeze(e)

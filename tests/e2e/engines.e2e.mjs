@@ -90,10 +90,13 @@ for (const engine of selected) {
       assert.deepEqual(zone, ['Pacific/Honolulu', '2026-12-02T01:00:00.000Z'.slice(0, 16) + zone[1].slice(16)])
     })
 
-    it('offline: / and the deep links reload with the same data', async () => {
+    it('offline: / and the deep links reload with the same data; being offline is a calm status, not an error', async () => {
       await app.stopServer()
       await app.reload()
       await app.waitFor({ testId: 'home-week', text: EVENTS.week.ja })
+      assert.match(await app.waitFor({ testId: 'network-status', text: 'オフライン' }), /^オフライン · 2026\/12\/1 時点のデータ$/)
+      assert.equal(await app.count({ testId: 'data-status' }), 0, 'no banner for a plain offline start')
+      assert.deepEqual(await app.texts({ testId: 'municipality-list' }), [], 'map not open yet')
       const deep = [
         ['/events', { testId: 'event-list', text: EVENTS.week.ja }],
         ['/map', { testId: 'municipality-list', text: '津和野町' }],
@@ -109,6 +112,11 @@ for (const engine of selected) {
         await app.reload()
         await app.waitFor(expected)
       }
+      // The towns in the region's order on the map, as everywhere (津和野町 last, not first by key).
+      await app.goto('/map')
+      await app.waitFor({ testId: 'municipality-list', text: '津和野町' })
+      const towns = await app.texts({ css: '[data-testid="municipality-list"] li' })
+      assert.deepEqual(towns.map((t) => t.match(/^\S+?[市町]/)?.[0]), ['山口市', '宇部市', '萩市', '防府市', '美祢市', '山陽小野田市', '津和野町'])
       await app.goto('/')
       await app.waitFor({ testId: 'home-week', text: EVENTS.week.ja })
       await app.screenshot('home-offline')
