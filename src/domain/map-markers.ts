@@ -98,6 +98,21 @@ export function parseTown(value: unknown, municipalities: readonly Municipality[
   return typeof v === 'string' && municipalities.some((m) => m.code === v) ? (v as MunicipalityCode) : null
 }
 
+/**
+ * The marker a "show on map" link asks for: `?focus=spot:<id>` / `event:<id>` /
+ * `checkpoint:<rallyId>/<checkpointId>`, or the rally pages' `?rally=<id>&checkpoint=<id>`.
+ * Returns a marker key (see buildMarkers), or null.
+ */
+export function parseFocus(query: Record<string, unknown>): string | null {
+  const one = (v: unknown) => (Array.isArray(v) ? v[0] : v)
+  const focus = one(query.focus)
+  if (typeof focus === 'string' && /^(spot|event):[^/]+$|^checkpoint:[^/]+\/[^/]+$/.test(focus)) return focus
+  const rally = one(query.rally)
+  const checkpoint = one(query.checkpoint)
+  if (typeof rally === 'string' && typeof checkpoint === 'string' && rally && checkpoint && !/\//.test(rally + checkpoint)) return `checkpoint:${rally}/${checkpoint}`
+  return null
+}
+
 /** The ordered stops of a route as [lat, lng] pairs for a polyline. */
 export function routeLine(route: Route): Array<[number, number]> {
   return route.stops.map((s) => [s.point.lat, s.point.lng])

@@ -20,7 +20,7 @@ import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { BUILD_DIR, openApp } from './engines/app.mjs'
 import { ENGINES } from './engines/drivers.mjs'
-import { A, C, EVENTS, makeKey, NOW, RALLY, serving, signCode, SPOT, testSnapshot } from './engines/fixtures.mjs'
+import { A, B, C, EVENTS, makeKey, NOW, RALLY, serving, signCode, SPOT, testSnapshot } from './engines/fixtures.mjs'
 import { ROUTES } from './reliability-routes.mjs'
 
 const selected = (process.env.E2E_ENGINES ?? ENGINES.join(',')).split(',').map((e) => e.trim()).filter(Boolean)
@@ -212,6 +212,30 @@ for (const engine of selected) {
       await app.waitFor({ testId: 'backup-message', text: 'スタンプ 2 件' })
       await app.goto(`/rally/${RALLY.id}`)
       assert.match(await progressOf(app), /2 \/ 3/)
+    })
+
+    it('"show on map" from a spot, an event and a rally checkpoint lands zoomed in on it with its sheet open; Back returns', async () => {
+      const cases = [
+        [`/spots/${SPOT.id}`, { testId: 'spot-show-on-map' }, SPOT.ja, { lat: 33.95, lng: 131.25 }],
+        [`/events/${EVENTS.week.id}`, { testId: 'event-show-on-map' }, EVENTS.week.ja, EVENTS.week.point],
+        [`/rally/${RALLY.id}`, { testId: 'checkpoint-show-on-map', within: { css: '[data-checkpoint="cp-b"]' } }, '県庁前テスト地点', B],
+      ]
+      for (const [from, link, name, point] of cases) {
+        await app.goto(from)
+        await app.click(link)
+        await app.waitFor({ testId: 'map-sheet', text: name })
+        const view = await app.until(() => {
+          const el = document.querySelector('[data-testid="map-view"]')
+          return el && Number(el.dataset.zoom) >= 16 ? { zoom: Number(el.dataset.zoom), lat: Number(el.dataset.centerLat), lng: Number(el.dataset.centerLng) } : null
+        }, null, { what: `map zoomed in on ${name}` })
+        assert.ok(Math.abs(view.lat - point.lat) < 0.001 && Math.abs(view.lng - point.lng) < 0.001, `${name}: centred on ${view.lat},${view.lng}`)
+        assert.match(await app.path(), /^\/map\?/)
+        await app.evaluate(() => history.back())
+        await app.until((p) => location.pathname === p, from.split('?')[0], { what: `Back to ${from}` })
+      }
+      await app.goto(`/map?focus=spot:${SPOT.id}`)
+      await app.waitFor({ testId: 'map-sheet', text: SPOT.ja })
+      await app.screenshot('map-focused')
     })
 
     it('the living questionnaire matches schemes with reasons', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildMarkers, filterMarkers, isUpcoming, nextEventDate, parseTown, sortMarkers, todayInTokyo, ALL_MARKERS } from '@/domain/map-markers'
+import { buildMarkers, filterMarkers, isUpcoming, nextEventDate, parseFocus, parseTown, sortMarkers, todayInTokyo, ALL_MARKERS } from '@/domain/map-markers'
 import type { Rally, RegionEvent, Spot } from '@/domain/snapshot-schema'
 import { loadCommittedSnapshot } from '../fixtures/snapshots'
 
@@ -59,5 +59,22 @@ describe('markers', () => {
     expect(parseTown(['35204'], towns)).toBe('35204')
     expect(parseTown('99999', towns)).toBeNull()
     expect(parseTown(undefined, towns)).toBeNull()
+  })
+})
+
+describe('parseFocus: what a "show on map" link asks for', () => {
+  it.each([
+    [{ focus: 'spot:pref-3500150201' }, 'spot:pref-3500150201'],
+    [{ focus: 'event:e2e-week' }, 'event:e2e-week'],
+    [{ focus: 'checkpoint:rally-a/cp-1' }, 'checkpoint:rally-a/cp-1'],
+    [{ rally: 'rally-a', checkpoint: 'cp-1' }, 'checkpoint:rally-a/cp-1'],
+    [{ focus: ['spot:a', 'spot:b'] }, 'spot:a'],
+    [{ focus: 'route:r1' }, null],
+    [{ focus: 'spot:' }, null],
+    [{ focus: 'checkpoint:no-slash' }, null],
+    [{ rally: 'a/b', checkpoint: 'c' }, null],
+    [{ town: '35203' }, null],
+  ])('%j → %s', (query, key) => {
+    expect(parseFocus(query)).toBe(key)
   })
 })

@@ -29,6 +29,9 @@ const LABEL_SIDE: Partial<Record<MunicipalityCode, L.Direction>> = { '35202': 'r
 
 const toBounds = (b: Bbox) => L.latLngBounds([b.south, b.west], [b.north, b.east])
 
+/** How close a "show on map" link zooms in: streets and buildings readable. */
+export const FOCUS_ZOOM = 16
+
 export function useLeafletMap(container: Ref<HTMLElement | null>, options: LeafletMapOptions) {
   const map = shallowRef<L.Map | null>(null)
   const ready = shallowRef(false)
@@ -211,6 +214,11 @@ export function useLeafletMap(container: Ref<HTMLElement | null>, options: Leafl
     if (centre) whenVisible(() => m.setView([p.lat, p.lng], Math.max(m.getZoom(), 13)))
   }
 
+  /** Centres and zooms in on one record (a "show on map" link). */
+  function focusOn(point: { lat: number; lng: number }, zoomLevel = FOCUS_ZOOM) {
+    whenVisible(() => map.value?.setView([point.lat, point.lng], zoomLevel))
+  }
+
   function panTo(point: { lat: number; lng: number }) {
     map.value?.panTo([point.lat, point.lng])
   }
@@ -229,5 +237,5 @@ export function useLeafletMap(container: Ref<HTMLElement | null>, options: Leafl
     fit?.()
   }
 
-  return { map, ready, setTowns, setBoundaryAttribution, setMarkers, setRoute, fitTowns, fitRoute, showPosition, panTo, view, invalidateSize, setZoomTitles }
+  return { map, ready, setTowns, setBoundaryAttribution, setMarkers, setRoute, fitTowns, fitRoute, showPosition, focusOn, panTo, view, invalidateSize, setZoomTitles }
 }

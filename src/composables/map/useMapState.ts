@@ -1,13 +1,14 @@
 /**
  * The map page's state: markers built from the records, filters (kind,
  * category, town – the town is in the URL, `?town=35203`, so it can be linked),
- * the route to draw (`?route=<id>`), the selected marker and the nearby order.
+ * the route to draw (`?route=<id>`), the record to focus (`?focus=spot:<id>`, see parseFocus),
+ * the selected marker and the nearby order.
  */
 import { storeToRefs } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { useRoute, useRouter } from 'vue-router'
 import { todayInTokyo } from '@/domain/event-dates'
-import { buildMarkers, filterMarkers, MARKER_KINDS, markerCategories, parseTown, sortMarkers, type MarkerKind } from '@/domain/map-markers'
+import { buildMarkers, filterMarkers, MARKER_KINDS, markerCategories, parseFocus, parseTown, sortMarkers, type MarkerKind } from '@/domain/map-markers'
 import type { MunicipalityCode } from '@/domain/snapshot-schema'
 import { useLocationStore } from '@/stores/location'
 import { useRecordsStore } from '@/stores/records'
@@ -29,11 +30,14 @@ export function useMapState(now: () => Date = () => new Date()) {
     return (id && routes.value.find((r) => r.id === id)) || null
   })
 
+  /** The record a "show on map" link asks for (`?focus=…`), once its marker exists. */
+  const focusKey = computed(() => parseFocus(route.query))
   const allMarkers = computed(() => buildMarkers({ spots: spots.value, events: events.value, rallies: rallies.value }, todayInTokyo(now())))
   const categories = computed(() => markerCategories(allMarkers.value.filter((m) => kinds.value.includes(m.kind))))
   const visible = computed(() => filterMarkers(allMarkers.value, { kinds: kinds.value, category: category.value, town: town.value }))
   const listed = computed(() => sortMarkers(visible.value, location.position))
   const selected = computed(() => allMarkers.value.find((m) => m.key === selectedKey.value) ?? null)
+  const focused = computed(() => (focusKey.value ? (allMarkers.value.find((m) => m.key === focusKey.value) ?? null) : null))
 
   function setTown(code: MunicipalityCode | null) {
     const query = { ...route.query }
@@ -46,5 +50,5 @@ export function useMapState(now: () => Date = () => new Date()) {
     setTown(town.value === code ? null : code)
   }
 
-  return { municipalities, kinds, category, categories, town, selectedRoute, allMarkers, visible, listed, selectedKey, selected, setTown, toggleTown }
+  return { municipalities, kinds, category, categories, town, selectedRoute, allMarkers, visible, listed, selectedKey, selected, focusKey, focused, setTown, toggleTown }
 }

@@ -22,7 +22,7 @@ export const C = { lat: 34.1601, lng: 131.4509 }
 export const SPOT = { id: 'e2e-museum', ja: 'ミュージアムイーツーイー', en: 'E2E Museum' }
 export const EVENTS = {
   today: { id: 'e2e-today', ja: 'テスト本日の朝市', start: '2026-12-02' },
-  week: { id: 'e2e-week', ja: 'テスト週末の灯り祭', start: '2026-12-05' },
+  week: { id: 'e2e-week', ja: 'テスト週末の灯り祭', start: '2026-12-05', point: { lat: 34.4105, lng: 131.3915 } },
   yesterday: { id: 'e2e-yesterday', ja: 'テスト昨日の講演会', start: '2026-12-01' },
   old: { id: 'e2e-2019', ja: 'テスト2019年の餅まき', start: '2019-12-04' },
   later: { id: 'e2e-january', ja: 'テスト一月の書き初め', start: '2027-01-10' },
@@ -48,7 +48,7 @@ export function testSnapshot(key, { extraEvents = [] } = {}) {
   const source = snapshot.sources[0].id
   snapshot.spots.push({ id: SPOT.id, municipality: '35202', category: 'culture', name: { ja: SPOT.ja, en: SPOT.en }, kana: 'ミュージアムイーツーイー', description: { ja: 'テスト用の美術館。' }, point: { lat: 33.95, lng: 131.25 }, source, asOf: '2024-04-01' })
   for (const e of [...Object.values(EVENTS), ...extraEvents]) {
-    snapshot.events.push({ id: e.id, municipality: '35204', category: 'festival', name: { ja: e.ja }, dates: [{ start: e.start }], venue: { ja: '萩城跡' }, source, asOf: '2026-03-31' })
+    snapshot.events.push({ id: e.id, municipality: '35204', category: 'festival', name: { ja: e.ja }, dates: [{ start: e.start }], venue: { ja: '萩城跡' }, ...(e.point ? { point: e.point } : {}), source, asOf: '2026-03-31' })
   }
   snapshot.rallies.push({
     id: RALLY.id,
