@@ -204,3 +204,28 @@ export function curatedRallies(dir: string, spots: Map<string, Spot>, region: Re
   }
   return out
 }
+
+interface HighlightInput {
+  spotId: string
+  reason: Localized
+  source: string
+  sourceRef?: string
+}
+
+/**
+ * data/curated/highlights.json: the editorial "must see" picks, each with a one-line reason in both
+ * languages and the source the reason comes from. A pick of an unknown spot or source, or without
+ * an English reason, stops the build (a highlight must never be unsourced).
+ */
+export function applyHighlights(dir: string, spots: Map<string, Spot>, sourceIds: ReadonlySet<string>, report: SourceReport): void {
+  for (const h of readJson<HighlightInput[]>(resolve(dir, 'highlights.json'))) {
+    report.read++
+    const spot = spots.get(h.spotId)
+    if (!spot) throw new Error(`highlights.json: unknown spot ${h.spotId}`)
+    if (!sourceIds.has(h.source)) throw new Error(`highlights.json: ${h.spotId} names unknown source ${h.source}`)
+    if (!h.reason?.ja?.trim() || !h.reason?.en?.trim()) throw new Error(`highlights.json: ${h.spotId} needs a reason in Japanese and English`)
+    spot.highlight = { reason: h.reason, source: h.source, ...(h.sourceRef ? { sourceRef: h.sourceRef } : {}) }
+    report.kept++
+  }
+}
+

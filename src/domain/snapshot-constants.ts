@@ -8,7 +8,8 @@ export const SCHEMA_MAJOR = 1
 /**
  * 1.1.0: spots may carry structured `openingHours`.
  * 1.2.0: events may name the spot they are held at (`venueSpotId`).
- * 1.3.0: a spot's name may carry `latn`, a Hepburn transliteration of its published kana reading.
+ * 1.3.0: a spot's name may carry `latn`, a Hepburn transliteration of its published kana reading;
+ *        a spot may carry `highlight` (an editorial must-see pick with its reason and source).
  */
 export const SCHEMA_VERSION = '1.3.0'
 

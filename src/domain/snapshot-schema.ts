@@ -145,6 +145,8 @@ export const SpotSchema = v.strictObject({
   barrierFree: v.optional(LocalizedSchema),
   phone: v.optional(PhoneSchema),
   url: v.optional(HttpsUrlSchema),
+  /** An editorial "must see" pick with a one-line reason and the source that reason comes from (since 1.3.0). */
+  highlight: v.optional(v.strictObject({ reason: LocalizedSchema, source: IdSchema, sourceRef: v.optional(text(MAX_SHORT)) })),
   ...provenance,
 })
 

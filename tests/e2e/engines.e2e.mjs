@@ -122,6 +122,20 @@ for (const engine of selected) {
       await app.screenshot('home-offline')
     })
 
+    it("Home's first places are the curated must-see picks, each with its reason", async () => {
+      const townOrder = ['35203', '35202', '35204', '35206', '35213', '35216', '32501']
+      const picks = v1.spots.filter((s) => s.highlight).sort((a, b) => townOrder.indexOf(a.municipality) - townOrder.indexOf(b.municipality) || (a.id < b.id ? -1 : 1))
+      assert.ok(picks.length >= 2, 'the data has picks')
+      await app.goto('/')
+      await app.waitFor({ testId: 'spot-list', text: picks[0].name.ja })
+      const cards = await app.texts({ testId: 'spot-card', within: { testId: 'spot-list' } })
+      for (const [i, pick] of picks.slice(0, Math.min(6, cards.length)).entries()) {
+        assert.ok(cards[i].startsWith(pick.name.ja), `card ${i + 1} is ${pick.name.ja}: ${cards[i]}`)
+        assert.ok(cards[i].includes(pick.highlight.reason.ja), `card ${i + 1} gives its reason`)
+      }
+      await app.screenshot('home-highlights')
+    })
+
     it("Home's today / this week and /events follow Japan's calendar, not the device's", async () => {
       await app.goto('/')
       const today = await app.waitFor({ testId: 'home-today', text: EVENTS.today.ja })
