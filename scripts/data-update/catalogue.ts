@@ -43,13 +43,16 @@ export async function packageShow(base: string, dataset: string, options: FetchO
   return body.result.resources
 }
 
+/** The one resource that matches; undefined when none does. Throws when several do (pin `resource.id`). */
 export function pickResource(resources: CkanResource[], want: { id?: string; format?: string; nameIncludes?: string }): CkanResource | undefined {
-  return resources.find(
+  const matching = resources.filter(
     (r) =>
       (!want.id || r.id === want.id) &&
       (!want.format || (r.format ?? '').toUpperCase() === want.format.toUpperCase()) &&
       (!want.nameIncludes || `${r.name ?? ''} ${r.url}`.includes(want.nameIncludes)),
   )
+  if (matching.length > 1) throw new FetchError(`${matching.length} resources match ${JSON.stringify(want)} (${matching.map((r) => r.id).join(', ')}): name one by resource.id in data/feeds/feeds.json`)
+  return matching[0]
 }
 
 export interface Validators {

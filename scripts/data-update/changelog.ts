@@ -32,7 +32,7 @@ export function diffSnapshots(before: Snapshot | null, after: Snapshot): Changel
     for (const [id, r] of now) {
       const was = old.get(id)
       if (!was) entry(r.source).added.push(id)
-      else if (JSON.stringify(was) !== JSON.stringify(r)) entry(r.source).changed.push(id)
+      else if (JSON.stringify({ ...was, asOf: undefined }) !== JSON.stringify({ ...r, asOf: undefined })) entry(r.source).changed.push(id) // a refreshed as-of date alone is no change
     }
     for (const [id, r] of old) if (!now.has(id)) entry(r.source).removed.push(id)
     changes.push(...[...bySource.values()].sort((a, b) => a.source.localeCompare(b.source)))

@@ -19,6 +19,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Snapshot } from '../../src/domain/snapshot-schema'
 import { parseSnapshot } from '../../src/domain/snapshot-validate'
+import { tokyoClock } from '../../src/domain/tokyo-clock'
 import { BOUNDARIES, buildSnapshot, CURATED } from '../snapshot/build'
 import { feedsWithState, loadFeedsConfig, type FeedConfig, FEEDS_CONFIG_PATH } from '../snapshot/feeds'
 import { loadMunicipalities } from '../snapshot/municipalities'
@@ -70,6 +71,15 @@ export interface UpdateResult {
   exitCode: number
 }
 
+/**
+ * The date the data was published, in Japan: CKAN's `last_modified` (the file), else `metadata_modified`;
+ * its timestamps are UTC, often written without a zone.
+ */
+function dataDate(stamp: string | null | undefined, now: Date): string {
+  const instant = stamp ? new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(stamp) ? stamp : `${stamp}Z`) : now
+  return tokyoClock(Number.isNaN(instant.getTime()) ? now : instant).date
+}
+
 const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex')
 const keyOf = (f: { publisher: string; file: string }) => `${f.publisher}/${f.file}`
 
@@ -106,15 +116,17 @@ export async function runUpdate(options: UpdateOptions = {}): Promise<UpdateResu
       const resource = pickResource(resources, feed.resource)
       if (!resource) throw new FetchError(`dataset ${feed.dataset.id} has no resource matching ${JSON.stringify(feed.resource)}`)
       const prior = state[key]
-      const sameUrl = prior?.resourceUrl === resource.url
-      const result = await download(resource.url, sameUrl ? prior : {}, fetchOptions)
+      // Ask conditionally only while the committed copy is the one those validators describe.
+      const lastBytes = existsSync(lastPath) ? readFileSync(lastPath) : null
+      const trusted = prior?.resourceUrl === resource.url && !!lastBytes && sha256(lastBytes) === prior.sha256
+      const result = await download(resource.url, trusted ? prior : {}, fetchOptions)
       if (result.status === 'unchanged') {
         outcomes.push({ feed: key, status: 'unchanged', detail: 'not modified (HTTP 304)' })
         continue
       }
       const { text, encoding } = decodeFeed(result.bytes)
       const bytes = encodeFeed(text)
-      const last = existsSync(lastPath) ? readFileSync(lastPath) : null
+      const last = lastBytes
       const lastText = last ? decodeFeed(last).text : null
       if (lastText === text) {
         outcomes.push({ feed: key, status: 'unchanged', detail: 'same content' })
@@ -135,7 +147,7 @@ export async function runUpdate(options: UpdateOptions = {}): Promise<UpdateResu
         continue
       }
       replaced.set(key, bytes)
-      const asOf = (resource.metadata_modified ?? resource.last_modified ?? now.toISOString()).slice(0, 10)
+      const asOf = dataDate(resource.last_modified ?? resource.metadata_modified, now)
       nextState[key] = { sha256: sha256(bytes), asOf, fetchedAt: now.toISOString(), resourceUrl: resource.url, encoding, ...result.validators }
       outcomes.push({ feed: key, status: 'fetched', detail: `${lastStats?.rows ?? 0} → ${next.rows} rows (${encoding})` })
     } catch (error) {
@@ -174,12 +186,17 @@ export async function runUpdate(options: UpdateOptions = {}): Promise<UpdateResu
     const previousPath = join(outDir, 'snapshot.json')
     const previous = existsSync(previousPath) ? (JSON.parse(readFileSync(previousPath, 'utf8')) as Snapshot) : null
     const changelog = diffSnapshots(previous, snapshot)
-    for (const [key, bytes] of replaced) writeFileSync(join(feedsDir, key), bytes)
-    writeFileSync(statePath, JSON.stringify(nextState, null, 2) + '\n')
+    // Snapshot first, feeds and state last: a run stopped half-way leaves feeds that differ from
+    // what the catalogue serves, so the next run fetches and rebuilds again.
     mkdirSync(outDir, { recursive: true })
     writeFileSync(previousPath, JSON.stringify(snapshot))
     writeFileSync(join(outDir, 'snapshot-meta.json'), JSON.stringify({ schemaVersion: snapshot.schemaVersion, generatedAt: snapshot.generatedAt, hash: snapshot.hash }) + '\n')
     writeFileSync(join(outDir, 'changelog.json'), JSON.stringify({ ...changelog, at: now.toISOString() }, null, 1) + '\n')
+    for (const [key, bytes] of replaced) {
+      mkdirSync(dirname(join(feedsDir, key)), { recursive: true })
+      writeFileSync(join(feedsDir, key), bytes)
+    }
+    writeFileSync(statePath, JSON.stringify(nextState, null, 2) + '\n')
     return { outcomes, written: true, changelog, exitCode }
   } finally {
     rmSync(staging, { recursive: true, force: true })

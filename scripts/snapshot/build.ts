@@ -82,11 +82,16 @@ function keepValid<T extends { id: string; name: { ja: string } }>(records: T[],
 export async function buildSnapshot(options: { feeds?: string; feedList?: FileConfigIn[]; boundaries?: string; curated?: string } = {}): Promise<{ snapshot: Snapshot; reports: SourceReport[]; hoursSummary: string }> {
   const feedsDir = options.feeds ?? FEEDS_DIR
   const curated = options.curated ?? CURATED
-  const sources = readJson<SnapshotBody['sources']>(resolve(curated, 'sources.json'))
+  const feedList = options.feedList ?? FEEDS
+  // A source's as-of date is its newest feed's (npm run data:update moves a feed's date forward).
+  const sources = readJson<SnapshotBody['sources']>(resolve(curated, 'sources.json')).map((s) => {
+    const newest = feedList.filter((f) => f.source === s.id).map((f) => f.asOf).sort().at(-1)
+    return newest && newest > s.asOf ? { ...s, asOf: newest } : s
+  })
   const municipalities: Municipality[] = loadMunicipalities(options.boundaries ?? BOUNDARIES)
   const region = new Region(municipalities)
 
-  const { drafts, reports } = importFiles((options.feedList ?? FEEDS).map((cfg) => ({ path: resolve(feedsDir, cfg.publisher, cfg.file), cfg })))
+  const { drafts, reports } = importFiles(feedList.map((cfg) => ({ path: resolve(feedsDir, cfg.publisher, cfg.file), cfg })))
   const failed = reports.filter((r) => r.error)
   if (failed.length) throw new Error(failed.map((r) => r.error).join('\n'))
   const ruled = applyRules(drafts, region)

@@ -26,9 +26,10 @@ export function applyRules(drafts: Array<{ draft: Draft; report: SourceReport }>
   const spotHolders = drafts
     .filter(({ draft }) => draft.kind === 'spot' && !!draft.rawPoint && !draft.pointReason)
     .map(({ draft }) => ({ key: draft.ref, name: draft.name, address: draft.address, point: draft.rawPoint! }))
+  // An event without a venue names no place, so it cannot tell a placeholder from a place: left out.
   const allHolders = drafts
-    .filter(({ draft }) => !!draft.rawPoint && !draft.pointReason)
-    .map(({ draft }) => ({ key: draft.ref, name: draft.kind === 'event' ? ((draft as EventDraft).record.venue?.ja ?? draft.name) : draft.name, address: draft.address, point: draft.rawPoint! }))
+    .filter(({ draft }) => !!draft.rawPoint && !draft.pointReason && (draft.kind === 'spot' || !!(draft as EventDraft).record.venue?.ja))
+    .map(({ draft }) => ({ key: draft.ref, name: draft.kind === 'event' ? (draft as EventDraft).record.venue!.ja : draft.name, address: draft.address, point: draft.rawPoint! }))
   const placeholders = new Map([...sharedPlaceholders(allHolders, 3), ...sharedPlaceholders(spotHolders)])
   const placeholderPoints = new Set(allHolders.filter((h) => placeholders.has(h.key)).map((h) => pointKey(h.point)))
 

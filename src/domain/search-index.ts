@@ -150,7 +150,7 @@ export function searchDocs(records: SearchableRecords): SearchDoc[] {
   const town = new Map(records.municipalities.map((m) => [m.code as string, m.name]))
   const docs: SearchDoc[] = []
   for (const s of records.spots) {
-    docs.push({ kind: 'spot', id: s.id, names: [s.name.ja, s.name.en, s.kana], texts: [...loc(town.get(s.municipality)), s.address, ...loc(s.description)] })
+    docs.push({ kind: 'spot', id: s.id, names: [s.name.ja, s.name.en, s.name.latn, s.kana], texts: [...loc(town.get(s.municipality)), s.address, ...loc(s.description)] })
   }
   for (const e of records.events) {
     docs.push({ kind: 'event', id: e.id, names: [e.name.ja, e.name.en], texts: [...loc(town.get(e.municipality)), ...loc(e.venue), ...loc(e.description)] })

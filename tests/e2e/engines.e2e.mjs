@@ -69,7 +69,7 @@ for (const engine of selected) {
       await app.reload()
       await app.waitFor({ testId: 'data-as-of' })
       const stored = await app.until(
-        () =>
+        (expected) =>
           new Promise((resolve) => {
             const request = indexedDB.open('yume-kairo')
             request.onsuccess = () => {
@@ -82,7 +82,8 @@ for (const engine of selected) {
               }
             }
             request.onerror = () => resolve(null)
-          }),
+          }).then((counts) => (counts && counts.spots === expected.spots && counts.events === expected.events ? counts : null)),
+        { spots: v1.spots.length, events: v1.events.length },
       )
       assert.deepEqual(stored, { spots: v1.spots.length, events: v1.events.length })
       await app.waitForServiceWorker()

@@ -4,13 +4,15 @@
  * and the snapshot rebuilt only from last good copies.
  */
 import { createHash } from 'node:crypto'
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { pickResource } from '../../scripts/data-update/catalogue'
 import { decodeFeed } from '../../scripts/data-update/decode'
+import { guardFeed } from '../../scripts/data-update/guards'
 import { runUpdate, type UpdateOptions } from '../../scripts/data-update/update'
 import { parseCsv } from '../../scripts/snapshot/csv'
 
@@ -84,7 +86,8 @@ const options = (extra: Partial<UpdateOptions> = {}): UpdateOptions => ({
   ...extra,
 })
 const statusOf = (result: Awaited<ReturnType<typeof runUpdate>>, key: string) => result.outcomes.find((o) => o.feed === key)
-const fingerprint = () => [...feedKeys(), '../out/snapshot.json', '../out/snapshot-meta.json'].map((k) => sha(readFileSync(join(feedsDir, k)))).join()
+const fingerprint = () =>
+  [...feedKeys(), '../out/snapshot.json', '../out/snapshot-meta.json', '../out/changelog.json'].map((k) => (existsSync(join(feedsDir, k)) ? sha(readFileSync(join(feedsDir, k))) : 'absent')).join()
 
 /** ube_event.csv with one more event row (a copy of its first row, renamed and re-dated). */
 function withNewEvent(): Buffer {
@@ -106,6 +109,9 @@ describe('npm run data:update', () => {
     expect(first.outcomes.every((o) => o.status === 'unchanged')).toBe(true)
     expect(first.written).toBe(false)
     expect(fingerprint()).toBe(before)
+    // Only the servers' validators are recorded, for the conditional requests; they describe the same bytes.
+    const state = JSON.parse(readFileSync(join(feedsDir, 'state.json'), 'utf8')) as Record<string, { sha256: string; etag?: string }>
+    for (const key of feedKeys()) expect(state[key]).toMatchObject({ sha256: sha(readFileSync(join(feedsDir, key))), etag: expect.any(String) })
     requests = []
     const second = await runUpdate(options())
     expect(second.outcomes.map((o) => o.detail)).toContain('not modified (HTTP 304)')
@@ -163,6 +169,7 @@ describe('npm run data:update', () => {
     const before = fingerprint()
     const result = await runUpdate(options())
     expect(statusOf(result, UBE_EVENTS)).toMatchObject({ status: 'failed', detail: expect.stringMatching(/HTTP 500.*after 2 tries/) })
+    expect(requests.filter((r) => r.url === `/files/${UBE_EVENTS}`)).toHaveLength(2) // one retry, really made
     expect(statusOf(result, 'mine-city/3101.csv')).toMatchObject({ status: 'failed', detail: expect.stringMatching(/no answer within 400 ms/) })
     expect(result.outcomes.filter((o) => o.status === 'unchanged')).toHaveLength(feedKeys().length - 2)
     expect(result.exitCode).toBe(1)
@@ -179,6 +186,29 @@ describe('npm run data:update', () => {
     expect(result.exitCode).toBe(1)
     expect(fingerprint()).toBe(before)
     expect(statSync(join(outDir, 'snapshot.json')).mtimeMs).toBe(mtime)
+  })
+})
+
+describe('the guards, one by one', () => {
+  const last = { rows: 100, kept: 60, layout: 'event-recommended' as const }
+  it.each([
+    ['same size and share', { rows: 100, kept: 60, layout: 'event-recommended' as const }, null],
+    ['grown', { rows: 180, kept: 110, layout: 'event-recommended' as const }, null],
+    ['fell by 29 %', { rows: 71, kept: 43, layout: 'event-recommended' as const }, null],
+    ['fell by 31 %', { rows: 69, kept: 41, layout: 'event-recommended' as const }, /rows fell from 100 to 69 \(more than 30 %\)/],
+    ['layout changed to another known one', { rows: 100, kept: 60, layout: 'event-standard' as const }, /layout changed: expected event-recommended, found event-standard/],
+    ['share kept collapsed (rows of other towns)', { rows: 100, kept: 20, layout: 'event-recommended' as const }, /share of rows kept collapsed from 60 % to 20 %/],
+    ['no rows', { rows: 0, kept: 0, layout: 'event-recommended' as const }, /no rows/],
+  ])('%s', (_, next, refusal) => {
+    const reason = guardFeed(next, last, 'event-recommended', { maxShrink: 0.3 })
+    if (refusal) expect(reason).toMatch(refusal)
+    else expect(reason).toBeNull()
+  })
+
+  it('two CSV resources in one dataset are refused until one is named by id', () => {
+    const resources = [{ id: 'r1', url: 'https://x/2024.csv', format: 'CSV' }, { id: 'r2', url: 'https://x/2025.csv', format: 'csv' }]
+    expect(() => pickResource(resources, { format: 'CSV' })).toThrow(/2 resources match .*r1, r2/)
+    expect(pickResource(resources, { format: 'CSV', id: 'r2' })?.url).toBe('https://x/2025.csv')
   })
 })
 

@@ -173,7 +173,8 @@ describe('applyRules', () => {
 
   it.each([
     // name, records at one point (spot names, then event venues), which keep the point
-    ['a city hall point given to events at four venues and to a shrine: a placeholder for all', ['護国神社'], ['亀山公園ほか市内各所', 'JR阿知須駅前広場等', '山口市竪小路及び中心商店街', undefined], []],
+    ['a city hall point given to events at three venues and to a shrine: a placeholder for all with a venue', ['護国神社'], ['亀山公園ほか市内各所', 'JR阿知須駅前広場等', '山口市竪小路及び中心商店街'], []],
+    ['a place and two events without a venue at its point: venue-less events name no place, the place keeps it', ['護国神社'], [undefined, undefined], ['護国神社', 'e0', 'e1']],
     ['three events held at the museum whose point they borrow: the museum and the events keep it', ['中原中也記念館'], ['中原中也記念館', '中原中也記念館', '中原中也記念館'], ['中原中也記念館', 'e0', 'e1', 'e2']],
     ['one place and events at one other venue: two places are not enough to call an event point a placeholder', ['錦の御旗製作所跡'], ['一の坂川', '一の坂川'], ['錦の御旗製作所跡', 'e0', 'e1']],
   ] as const)('placeholders across record kinds: %s', (_, spotNames, venues, keep) => {

@@ -106,7 +106,9 @@ export async function openApp(engine, { overrides, timezone, viewport } = {}) {
     async until(fn, arg, { timeout = 15_000, what = 'condition' } = {}) {
       const deadline = Date.now() + timeout
       for (;;) {
-        const value = await app.evaluate(fn, arg).catch(() => undefined)
+        // A page promise that never settles must not hang the suite: each try gives up with the deadline.
+        const left = Math.max(100, deadline - Date.now())
+        const value = await Promise.race([app.evaluate(fn, arg).catch(() => undefined), new Promise((r) => setTimeout(() => r(undefined), left))])
         if (value) return value
         if (Date.now() > deadline) throw new Error(`${engine}: ${what} not met within ${timeout} ms`)
         await new Promise((r) => setTimeout(r, 100))
