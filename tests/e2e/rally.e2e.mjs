@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import QRCode from 'qrcode'
+import { makeKey } from './engines/fixtures.mjs'
 import { openApp } from './harness.mjs'
 
 const { subtle } = webcrypto
@@ -22,12 +23,6 @@ function tokyoDate(days) {
 const A = { lat: 34.178, lng: 131.4737 }
 const B = { lat: 34.1862, lng: 131.4705 }
 const C = { lat: 34.1601, lng: 131.4509 }
-
-async function makeKey(kid) {
-  const pair = await subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])
-  const jwk = await subtle.exportKey('jwk', pair.publicKey)
-  return { kid, privateKey: pair.privateKey, x: jwk.x, y: jwk.y }
-}
 
 /** Same format as src/domain/rally-codes.ts, written independently here. */
 async function sign(key, checkpointRef, validFrom = tokyoDate(-1), validUntil = tokyoDate(7), kid = key.kid) {

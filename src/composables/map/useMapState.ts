@@ -50,5 +50,5 @@ export function useMapState(now: () => Date = () => new Date()) {
     setTown(town.value === code ? null : code)
   }
 
-  return { municipalities, kinds, category, categories, town, selectedRoute, allMarkers, visible, listed, selectedKey, selected, focusKey, focused, setTown, toggleTown }
+  return { municipalities, kinds, category, categories, town, selectedRoute, allMarkers, visible, listed, selectedKey, selected, focused, setTown, toggleTown }
 }
