@@ -11,7 +11,7 @@
  *
  *   bench/map-markers.mjs  runMapBench({ page, count, runs })
  *     → { app: { medianMs, medianAddMs, runsMs }, raw: { … }, ratio }
- *     The app's marker layer (src/composables/map/marker-layer.ts) against raw Leaflet canvas
+ *     The app's clustered marker layer (src/composables/map/cluster-layer.ts) against raw Leaflet canvas
  *     circle markers, alternating in one Chromium page. Adapted to
  *     { times, median, addMedian, raw: { times, median, addMedian }, ratio }.
  *
@@ -50,7 +50,8 @@ const PARTS = {
           await page.setViewportSize({ width: 800, height: 600 })
           const r = await fn({ page, count: ctx.count, runs: Math.max(5, ctx.runs) })
           const side = (s) => ({ times: s.runsMs, median: s.medianMs, addMedian: s.medianAddMs })
-          return { ...side(r.app), raw: side(r.raw), ratio: r.ratio }
+          const town = r.town && { zoom: r.town.zoom, ...side(r.town.app), raw: side(r.town.raw), ratio: r.town.ratio }
+          return { ...side(r.app), raw: side(r.raw), ratio: r.ratio, town }
         } finally {
           await page.close()
         }

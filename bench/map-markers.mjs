@@ -1,8 +1,9 @@
 /**
  * Benchmark (not a test): add + paint time of 10,000 map markers in real Chromium.
  *
- *   app  = the app's marker layer (src/composables/map/marker-layer.ts: canvas L.circleMarker on one
- *          shared L.canvas renderer, styled by kind/category, one feature group with a click lookup)
+ *   app  = the app's marker layer (src/composables/map/cluster-layer.ts: one supercluster index per kind,
+ *          counted cluster buttons at low zoom, canvas L.circleMarker for markers standing alone, only
+ *          what is in view), at region zoom (9) and at town zoom (13)
  *   raw  = plain Leaflet: `L.circleMarker(latlng, { renderer }).addTo(map)` for each point, same renderer type
  *
  * Both run in the same page, alternating, after one warm-up each; the time is from the first
@@ -25,7 +26,7 @@ async function bundle() {
   const { build } = await import('esbuild')
   const result = await build({
     stdin: {
-      contents: "import L from './src/composables/map/leaflet'\nimport { createMarkerLayer } from './src/composables/map/marker-layer'\nwindow.L = L\nwindow.createMarkerLayer = createMarkerLayer\n",
+      contents: "import L from './src/composables/map/leaflet'\nimport { createClusterLayer } from './src/composables/map/cluster-layer'\nwindow.L = L\nwindow.createClusterLayer = createClusterLayer\n",
       resolveDir: root,
       loader: 'ts',
     },
@@ -45,11 +46,11 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
 }
 
-/** Runs in the page: one measurement of `kind` ('app' | 'raw'). */
-function measureInPage({ kind, count }) {
+/** Runs in the page: one measurement of `kind` ('app' | 'raw') at `zoom`. */
+function measureInPage({ kind, count, zoom }) {
   const L = window.L
   const el = document.getElementById('map')
-  const map = L.map(el, { zoomControl: false, attributionControl: false }).setView([34.35, 131.45], 9)
+  const map = L.map(el, { zoomControl: false, attributionControl: false }).setView([34.35, 131.45], zoom)
   const renderer = L.canvas({ padding: 0.3 })
   // Deterministic points across the region (the same for both kinds).
   let seed = 42
@@ -60,7 +61,7 @@ function measureInPage({ kind, count }) {
   const frame = () => new Promise((r) => requestAnimationFrame(() => r()))
   return frame().then(() => {
     const t0 = performance.now()
-    if (kind === 'app') window.createMarkerLayer(markers, renderer, () => undefined).addTo(map)
+    if (kind === 'app') window.createClusterLayer(markers, { renderer, onSelect: () => undefined, clusterLabel: (k, n) => `${n} ${k}` }).addTo(map)
     else for (const m of markers) L.circleMarker([m.point.lat, m.point.lng], { renderer }).addTo(map)
     const added = performance.now() - t0
     return frame()
@@ -81,18 +82,24 @@ export async function runMapBench({ page, base, count = 10_000, runs = 7 } = {})
   await page.goto('about:blank')
   await page.setContent(`<!doctype html><html><head><style>${css}</style></head><body style="margin:0"><div id="map" style="width:800px;height:600px"></div></body></html>`)
   await page.addScriptTag({ content: script })
-  const results = { app: [], raw: [] }
-  for (const kind of ['app', 'raw']) await page.evaluate(measureInPage, { kind, count }) // warm-up
-  for (let i = 0; i < runs; i++) {
-    for (const kind of i % 2 ? ['raw', 'app'] : ['app', 'raw']) {
-      await page.waitForTimeout(200) // let the previous map's garbage settle
-      results[kind].push(await page.evaluate(measureInPage, { kind, count }))
-    }
-  }
   const summary = (rs) => ({ medianMs: Math.round(median(rs.map((r) => r.total)) * 10) / 10, medianAddMs: Math.round(median(rs.map((r) => r.added)) * 10) / 10, runsMs: rs.map((r) => Math.round(r.total)) })
-  const app = summary(results.app)
-  const raw = summary(results.raw)
-  return { name: 'map-markers', markers: count, runs, app, raw, ratio: Math.round((app.medianMs / raw.medianMs) * 100) / 100 }
+  const atZoom = async (zoom) => {
+    const results = { app: [], raw: [] }
+    for (const kind of ['app', 'raw']) await page.evaluate(measureInPage, { kind, count, zoom }) // warm-up
+    for (let i = 0; i < runs; i++) {
+      for (const kind of i % 2 ? ['raw', 'app'] : ['app', 'raw']) {
+        await page.waitForTimeout(200) // let the previous map's garbage settle
+        results[kind].push(await page.evaluate(measureInPage, { kind, count, zoom }))
+      }
+    }
+    const app = summary(results.app)
+    const raw = summary(results.raw)
+    return { zoom, app, raw, ratio: Math.round((app.medianMs / raw.medianMs) * 100) / 100 }
+  }
+  // Region zoom is the budgeted row (the map opens there); town zoom shows the cost once clusters split.
+  const region = await atZoom(9)
+  const town = await atZoom(13)
+  return { name: 'map-markers', markers: count, runs, app: region.app, raw: region.raw, ratio: region.ratio, town }
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url'
 import * as v from 'valibot'
 import { EventSchema, SCHEMA_VERSION, SnapshotSchema, SpotSchema, type Municipality, type Snapshot, type SnapshotBody, type Spot } from '../../src/domain/snapshot-schema'
 import { canonicalBody, parseSnapshot, sha256Hex } from '../../src/domain/snapshot-validate'
-import { applyEnglishNames, applyHighlights, applyPointFixes, curatedEvents, curatedRallies, curatedRoutes, curatedSchemes, curatedSpots } from './curated'
+import { applyEnglishNames, applyHighlights, applyPointFixes, applySeasons, curatedEvents, curatedRallies, curatedRoutes, curatedSchemes, curatedSpots } from './curated'
 import { FEEDS } from './feeds'
 import { importCsv, type Draft, type FileConfig } from './importers'
 
@@ -113,13 +113,15 @@ export async function buildSnapshot(options: { feeds?: string; feedList?: FileCo
   applyPointFixes(curated, spotMap, region, fixReport)
   const highlightReport = new SourceReport('data/curated/highlights.json', 'curated')
   applyHighlights(curated, spotMap, new Set(sources.map((s) => s.id)), highlightReport)
+  const seasonReport = new SourceReport('data/curated/seasons.json', 'curated')
+  applySeasons(curated, spotMap, new Set(sources.map((s) => s.id)), seasonReport)
   const feedEvents = keepValid(ruled.events, EventSchema, (e) => reportOf.get(e.source))
   const curatedEventList = curatedEvents(curated, ['events-seeds.json', 'events-annual.json'], region, eventReport)
   const events = placeEventsAtVenues([...feedEvents, ...curatedEventList], spots, (e) => ruled.eventAddresses.get(e.id), (e) => reportOf.get(e.source) ?? eventReport).sort(byId)
   const routes = curatedRoutes(curated, spotMap, region, routeReport).sort(byId)
   const schemes = curatedSchemes(curated, schemeReport).sort(byId)
   const rallies = curatedRallies(curated, spotMap, region, rallyReport).sort(byId)
-  reports.push(spotReport, fixReport, highlightReport, routeReport, eventReport, schemeReport, rallyReport)
+  reports.push(spotReport, fixReport, highlightReport, seasonReport, routeReport, eventReport, schemeReport, rallyReport)
 
   const raw = { sources: [...sources].sort(byId), municipalities, spots, routes, events, schemes, rallies }
   const generatedAt = `${sources.map((s) => s.asOf).sort().at(-1)}T00:00:00.000Z`

@@ -229,3 +229,29 @@ export function applyHighlights(dir: string, spots: Map<string, Spot>, sourceIds
   }
 }
 
+
+interface SeasonInput extends HighlightInput {
+  months: number[]
+}
+
+/**
+ * data/curated/seasons.json: months in which a spot's published text names something to see or a
+ * yearly rite (「5月の藤」「11月22日・23日に山口天神祭」), each with a one-line reason in both
+ * languages and the quoted source words. Home's "this season" picks come from here: a month the
+ * source does not name is never claimed. An unknown spot or source, a month outside 1–12, a month
+ * twice, or a missing English reason stops the build.
+ */
+export function applySeasons(dir: string, spots: Map<string, Spot>, sourceIds: ReadonlySet<string>, report: SourceReport): void {
+  for (const e of readJson<SeasonInput[]>(resolve(dir, 'seasons.json'))) {
+    report.read++
+    const spot = spots.get(e.spotId)
+    if (!spot) throw new Error(`seasons.json: unknown spot ${e.spotId}`)
+    if (!sourceIds.has(e.source)) throw new Error(`seasons.json: ${e.spotId} names unknown source ${e.source}`)
+    if (!e.reason?.ja?.trim() || !e.reason?.en?.trim()) throw new Error(`seasons.json: ${e.spotId} needs a reason in Japanese and English`)
+    const months = [...new Set(e.months)].sort((a, b) => a - b)
+    if (!months.length || months.length !== e.months.length || months.some((m) => !Number.isInteger(m) || m < 1 || m > 12)) throw new Error(`seasons.json: ${e.spotId} has months ${JSON.stringify(e.months)} (1–12, each once)`)
+    if (!e.sourceRef?.trim()) throw new Error(`seasons.json: ${e.spotId} needs the quoted source words (sourceRef)`)
+    spot.season = { months, reason: e.reason, source: e.source, sourceRef: e.sourceRef }
+    report.kept++
+  }
+}

@@ -1,11 +1,12 @@
 import { useI18n } from 'vue-i18n'
-import { formatDate, formatDistance, formatNumber } from '@/domain/format'
+import { formatDate, formatDistance, formatMonth, formatNumber } from '@/domain/format'
 
 /** Intl formatting in the UI language, always in the Asia/Tokyo time zone. */
 export function useFormat() {
   const { locale } = useI18n()
   return {
     date: (iso: string, style: 'long' | 'short' = 'long') => formatDate(iso, locale.value, style),
+    month: (m: number) => formatMonth(m, locale.value),
     number: (n: number) => formatNumber(n, locale.value),
     distance: (metres: number) => formatDistance(metres, locale.value),
   }

@@ -25,6 +25,11 @@ export function formatDate(iso: string, locale: string, style: 'long' | 'short' 
   return dateFormatter(locale, style).format(date)
 }
 
+/** The name of a month (1–12): 「12月」 / "December". */
+export function formatMonth(month: number, locale: string): string {
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'ja-JP', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, month - 1, 15)))
+}
+
 export function formatNumber(n: number, locale: string): string {
   return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'ja-JP').format(n)
 }

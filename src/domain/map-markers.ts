@@ -5,7 +5,7 @@
  */
 import { distanceM } from './geo'
 import { nextEventDate, todayInTokyo } from './event-dates'
-import type { Localized, Municipality, MunicipalityCode, Point, Rally, RegionEvent, Route, Spot } from './snapshot-schema'
+import type { Localized, Municipality, MunicipalityCode, Point, Rally, RegionEvent, Route, RouteStop, Spot } from './snapshot-schema'
 import { townRank } from './town-order'
 
 export const MARKER_KINDS = ['spot', 'event', 'checkpoint'] as const
@@ -111,6 +111,24 @@ export function parseFocus(query: Record<string, unknown>): string | null {
   const checkpoint = one(query.checkpoint)
   if (typeof rally === 'string' && typeof checkpoint === 'string' && rally && checkpoint && !/\//.test(rally + checkpoint)) return `checkpoint:${rally}/${checkpoint}`
   return null
+}
+
+export interface FocusedStop {
+  route: Route
+  /** 0-based position in the route. */
+  index: number
+  stop: RouteStop
+}
+
+/** A model route's stop to zoom in on: `?route=<id>&stop=<n>`, n counted from 1 as the stops are numbered. */
+export function parseRouteStop(query: Record<string, unknown>, routes: readonly Route[]): FocusedStop | null {
+  const one = (v: unknown) => (Array.isArray(v) ? v[0] : v)
+  const id = one(query.route)
+  const n = one(query.stop)
+  if (typeof id !== 'string' || typeof n !== 'string' || !/^[1-9]\d{0,2}$/.test(n)) return null
+  const route = routes.find((r) => r.id === id)
+  const stop = route?.stops[Number(n) - 1]
+  return route && stop ? { route, index: Number(n) - 1, stop } : null
 }
 
 /** The ordered stops of a route as [lat, lng] pairs for a polyline. */

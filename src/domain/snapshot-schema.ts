@@ -147,6 +147,8 @@ export const SpotSchema = v.strictObject({
   url: v.optional(HttpsUrlSchema),
   /** An editorial "must see" pick with a one-line reason and the source that reason comes from (since 1.3.0). */
   highlight: v.optional(v.strictObject({ reason: LocalizedSchema, source: IdSchema, sourceRef: v.optional(text(MAX_SHORT)) })),
+  /** Months (Japan's calendar) in which the spot's source names something to see or a yearly rite, with that reason (since 1.4.0). */
+  season: v.optional(v.strictObject({ months: v.pipe(v.array(MonthSchema), v.minLength(1), v.maxLength(12)), reason: LocalizedSchema, source: IdSchema, sourceRef: v.optional(text(MAX_SHORT)) })),
   ...provenance,
 })
 

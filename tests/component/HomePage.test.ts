@@ -20,7 +20,7 @@ describe('HomePage', () => {
     const snapshot = loadCommittedSnapshot()
     await replaceSnapshot(snapshot)
     const { wrapper } = await mountApp(HomePage)
-    const cards = wrapper.findAll('[data-testid="spot-card"]')
+    const cards = wrapper.findAll('[data-testid="spot-list"] [data-testid="spot-card"]')
     expect(cards).toHaveLength(6)
     const names = new Set(snapshot.spots.map((s) => s.name.ja))
     for (const card of cards) expect(names.has(card.find('.card__title').text())).toBe(true)
@@ -40,7 +40,7 @@ describe('HomePage', () => {
     })
     await replaceSnapshot(snapshot)
     const { wrapper } = await mountApp(HomePage, { locale: 'en' })
-    const titles = wrapper.findAll('[data-testid="spot-card"] .card__title').map((t) => [t.text(), t.attributes('lang')])
+    const titles = wrapper.findAll('[data-testid="spot-list"] [data-testid="spot-card"] .card__title').map((t) => [t.text(), t.attributes('lang')])
     expect(titles).toEqual(expect.arrayContaining([['Rurikoji Five-storied Pagoda', 'en'], ['Kouzankouen', 'ja-Latn'], ['雪舟庭', 'ja']]))
     expect(titles).toHaveLength(3)
     expect(wrapper.text()).toContain('Places to visit')
@@ -51,6 +51,35 @@ describe('HomePage', () => {
     expect(wrapper.findAll('[data-testid="spot-card"]')).toHaveLength(0)
     expect(useSnapshotStore().problem).toBe('offline')
     expect(wrapper.text()).toContain('表示できるスポットがありません')
+  })
+})
+
+describe('HomePage: this season', () => {
+  it('shows the places whose source names this month in Japan, with the reason, and hides the section when none', async () => {
+    const snapshot = await variantSnapshot((b) => {
+      const [a, c, d] = b.spots
+      b.spots = [
+        { ...a!, name: { ja: '藤の寺' }, season: { months: [5, 11], reason: { ja: '5月の藤、11月の紅葉。', en: 'Wisteria in May, autumn leaves in November.' }, source: a!.source } },
+        { ...c!, name: { ja: '夏の社' }, season: { months: [7], reason: { ja: '7月の祭。', en: 'A festival in July.' }, source: c!.source } },
+        { ...d!, name: { ja: '普通の場所' } },
+      ]
+      b.events = []
+    })
+    await replaceSnapshot(snapshot)
+    vi.useFakeTimers({ now: new Date('2026-05-10T15:30:00Z'), toFake: ['Date'] })
+    try {
+      const { wrapper } = await mountApp(HomePage)
+      const season = wrapper.find('[data-testid="home-season"]')
+      expect(season.find('h2').text()).toBe('5月のおすすめ')
+      expect(season.findAll('[data-testid="spot-card"] .card__title').map((t) => t.text())).toEqual(['藤の寺'])
+      expect(season.find('[data-testid="spot-note"]').text()).toBe('5月の藤、11月の紅葉。')
+      wrapper.unmount()
+      vi.setSystemTime(new Date('2026-12-02T01:00:00Z'))
+      const { wrapper: december } = await mountApp(HomePage)
+      expect(december.find('[data-testid="home-season"]').exists()).toBe(false)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })
 

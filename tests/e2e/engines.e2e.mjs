@@ -43,6 +43,18 @@ function buildTestBundle() {
   if (built.status !== 0) throw new Error('the engines test build failed')
 }
 
+/** Waits until the map's view has not changed for half a second (fits and zoom animations done). */
+async function settledMap(app) {
+  let last = ''
+  for (let i = 0; i < 40; i++) {
+    const now = await app.evaluate(() => JSON.stringify({ ...document.querySelector('[data-testid="map-view"]')?.dataset }))
+    if (now === last) return
+    last = now
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  throw new Error('the map view never settled')
+}
+
 const progressOf = (app) => app.waitFor({ testId: 'rally-progress', within: { testId: 'rally-detail' } })
 
 for (const engine of selected) {
@@ -96,7 +108,7 @@ for (const engine of selected) {
       await app.stopServer()
       await app.reload()
       await app.waitFor({ testId: 'home-week', text: EVENTS.week.ja })
-      assert.match(await app.waitFor({ testId: 'network-status', text: 'オフライン' }), /^オフライン · 2026\/12\/1 時点のデータ$/)
+      assert.match(await app.waitFor({ testId: 'network-status', text: 'オフライン' }), /^オフライン · 2026\/12\/1時点$/)
       assert.equal(await app.count({ testId: 'data-status' }), 0, 'no banner for a plain offline start')
       const deep = [
         ['/events', { testId: 'event-list', text: EVENTS.week.ja }],
@@ -134,6 +146,10 @@ for (const engine of selected) {
         assert.ok(cards[i].startsWith(pick.name.ja), `card ${i + 1} is ${pick.name.ja}: ${cards[i]}`)
         assert.ok(cards[i].includes(pick.highlight.reason.ja), `card ${i + 1} gives its reason`)
       }
+      // "This season": the places whose source names this month in Japan (December), with that reason.
+      const season = await app.waitFor({ testId: 'home-season', text: SPOT.ja })
+      assert.match(season, /^12月のおすすめ/)
+      assert.ok(season.includes(SPOT.seasonJa), season)
       await app.screenshot('home-highlights')
     })
 
@@ -248,9 +264,56 @@ for (const engine of selected) {
         await app.evaluate(() => history.back())
         await app.until((p) => location.pathname === p, from.split('?')[0], { what: `Back to ${from}` })
       }
+      // A model route's stop: the route is drawn, the map zoomed in on that stop, the stop marked in the list.
+      const route = v1.routes[0]
+      await app.goto(`/routes/${route.id}`)
+      await app.click({ testId: 'route-stop-on-map', text: '2番目' })
+      const stop = route.stops[1]
+      const view = await app.until(() => {
+        const el = document.querySelector('[data-testid="map-view"]')
+        return el && Number(el.dataset.zoom) >= 16 ? { lat: Number(el.dataset.centerLat), lng: Number(el.dataset.centerLng) } : null
+      }, null, { what: 'map zoomed in on the route stop' })
+      assert.ok(Math.abs(view.lat - stop.point.lat) < 0.001 && Math.abs(view.lng - stop.point.lng) < 0.001, `route stop: centred on ${view.lat},${view.lng}`)
+      assert.equal(await app.attr({ css: '[data-testid="map-route-stop"][aria-current="location"]' }, 'aria-current'), 'location')
+      assert.ok((await app.texts({ css: '[data-testid="map-route-stop"][aria-current="location"]' }))[0].includes(stop.name.ja))
       await app.goto(`/map?focus=spot:${SPOT.id}`)
       await app.waitFor({ testId: 'map-sheet', text: SPOT.ja })
+      await settledMap(app)
       await app.screenshot('map-focused')
+    })
+
+    it('at region zoom the map shows counted clusters with names; tapping one zooms in and splits it', async () => {
+      await app.goto('/map')
+      await app.waitFor({ css: '.map-cluster__button' })
+      await settledMap(app)
+      const before = await app.until(() => {
+        const el = document.querySelector('[data-testid="map-view"]')
+        const buttons = [...document.querySelectorAll('.map-cluster__button')]
+        return el?.dataset.clusters && buttons.length ? { zoom: Number(el.dataset.zoom), clusters: buttons.map((b) => ({ count: Number(b.dataset.count), label: b.getAttribute('aria-label') })), alone: Number(el.dataset.markers) } : null
+      }, null, { what: 'clusters drawn' })
+      const total = before.clusters.reduce((n, c) => n + c.count, 0) + before.alone
+      const expected = v1.spots.filter((s) => s.point).length
+      assert.ok(total >= expected, `${total} markers counted, at least the ${expected} spots with a point`)
+      assert.ok(before.clusters.length < 40, `${before.clusters.length} clusters at region zoom`)
+      for (const c of before.clusters) assert.match(c.label, new RegExp(` ${c.count}(件|か所)（タップで拡大）$`))
+      await app.screenshot('map-clusters')
+      // The biggest cluster inside the visible map (some are drawn just outside it, ready for a pan).
+      await app.evaluate(() => {
+        const box = document.querySelector('[data-testid="map-view"]').getBoundingClientRect()
+        const inside = [...document.querySelectorAll('.map-cluster__button')].filter((b) => {
+          const r = b.getBoundingClientRect()
+          return r.left >= box.left && r.right <= box.right && r.top >= box.top && r.bottom <= box.bottom
+        })
+        inside.sort((a, b) => Number(b.dataset.count) - Number(a.dataset.count))[0]?.setAttribute('data-e2e-pick', '')
+      })
+      await app.click({ css: '.map-cluster__button[data-e2e-pick]' })
+      const after = await app.until((z) => {
+        const el = document.querySelector('[data-testid="map-view"]')
+        return el && Number(el.dataset.zoom) > z ? { zoom: Number(el.dataset.zoom), alone: Number(el.dataset.markers), clusters: Number(el.dataset.clusters) } : null
+      }, before.zoom, { what: 'zoomed in after a tap on a cluster' })
+      assert.ok(after.zoom > before.zoom)
+      await app.goto('/map')
+      await app.waitFor({ css: '.map-cluster__button' })
     })
 
     it('the living questionnaire matches schemes with reasons', async () => {
@@ -273,6 +336,15 @@ for (const engine of selected) {
       await app.until(() => document.documentElement.lang === 'en', null, { what: 'English after reload' })
       await app.waitFor({ testId: 'home-week', text: 'This week' })
       await app.screenshot('home-en')
+      await app.goto('/map')
+      await app.waitFor({ css: '.map-cluster__button' })
+      await settledMap(app)
+      assert.match(await app.attr({ css: '.map-cluster__button' }, 'aria-label'), /^\d+ (spots?|events?|checkpoints?) \(tap to zoom in\)$/)
+      await app.screenshot('map-clusters-en')
+      await app.goto(`/map?focus=spot:${SPOT.id}`)
+      await app.waitFor({ testId: 'map-sheet', text: SPOT.en })
+      await settledMap(app)
+      await app.screenshot('map-focused-en')
       await app.click({ css: '.lang-switch' })
       await app.until(() => document.documentElement.lang === 'ja', null, { what: 'back to Japanese' })
     })

@@ -132,38 +132,65 @@ describe('map offline: boundaries and markers with no network and no tiles', () 
     await page.screenshot({ path: `${SHOTS}/map-offline.png` })
   })
 
-  it('draws the markers on the canvas and lists every one of them', async () => {
+  it('at region zoom groups the markers into counted clusters that add up to every marker, and lists every one', async () => {
     const { page } = app
-    // The canvas has coloured pixels where each marker is.
-    for (const m of markerPoints) {
-      const p = await pixelOf(page, m)
-      const box = await page.locator('.leaflet-markers-pane canvas').boundingBox()
-      const alpha = await page.locator('.leaflet-markers-pane canvas').evaluate((canvas, { x, y }) => {
-        const ratio = canvas.width / canvas.getBoundingClientRect().width
-        return canvas.getContext('2d').getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data[3]
-      }, { x: p.x - box.x, y: p.y - box.y })
-      assert.ok(alpha > 0, `marker ${m.key} is drawn`)
-    }
+    await page.locator('.map-cluster__button').first().waitFor()
+    const clustered = await page.locator('.map-cluster__button').evaluateAll((bs) => bs.reduce((n, b) => n + Number(b.dataset.count), 0))
+    const alone = Number(await page.getByTestId('map-view').getAttribute('data-markers'))
+    assert.equal(clustered + alone, markerPoints.length)
+    assert.ok(alone < markerPoints.length / 4, `${alone} of ${markerPoints.length} stand alone at region zoom`)
+    // Every cluster has a name a screen reader says, with its count and kind.
+    const names = await page.locator('.map-cluster__button').evaluateAll((bs) => bs.map((b) => [b.getAttribute('aria-label'), b.dataset.count]))
+    for (const [name, count] of names) assert.match(name, new RegExp(`^(観光スポット|イベント|チェックポイント) ${count}(件|か所)（タップで拡大）$`))
     await page.getByTestId('view-list').click()
     const keys = await page.getByTestId('map-list-item').evaluateAll((items) => items.map((i) => i.dataset.key))
     assert.deepEqual(keys.sort(), markerPoints.map((m) => m.key).sort())
     await page.getByTestId('view-map').click()
   })
 
-  it('tapping a marker opens its sheet with a link to the detail page', async () => {
+  it('tapping a cluster zooms in and splits it', async () => {
+    const { page } = app
+    const before = await settledCentre(page)
+    const biggest = page.locator('.map-cluster__button').nth(
+      await page.locator('.map-cluster__button').evaluateAll((bs) => bs.reduce((best, b, i, all) => (Number(b.dataset.count) > Number(all[best].dataset.count) ? i : best), 0)),
+    )
+    await biggest.click()
+    await page.waitForFunction((z) => Number(document.querySelector('[data-testid=map-view]').dataset.zoom) > z, before.zoom)
+    await settledCentre(page)
+    assert.ok(Number(await page.getByTestId('map-view').getAttribute('data-markers')) > 0, 'markers stand alone after zooming in')
+    await page.goto(app.url('/map'))
+    await page.locator('.map-cluster__button').first().waitFor()
+  })
+
+  it('tapping a marker opens its sheet with a link to the detail page, and every marker is drawn', async () => {
     const { page } = app
     // The spot whose marker stands furthest from any other, so the tap cannot hit a neighbour.
     const spots = markerPoints.filter((m) => m.key.startsWith('spot:'))
     const isolation = (m) => Math.min(...markerPoints.filter((o) => o !== m).map((o) => Math.hypot(o.lat - m.lat, o.lng - m.lng)))
     const spot = spots.reduce((best, m) => (isolation(m) > isolation(best) ? m : best))
-    const p = await pixelOf(page, spot)
-    await page.mouse.click(p.x, p.y)
+    // Zoomed in on it (a "show on map" link), its sheet open; close it and tap the marker itself.
+    await page.goto(app.url(`/map?focus=${spot.key}`))
     const sheet = page.getByTestId('map-sheet')
+    await sheet.waitFor({ timeout: 5_000 })
+    await sheet.getByTestId('map-sheet-close').click()
+    await sheet.waitFor({ state: 'detached' })
+    await settledCentre(page)
+    const p = await pixelOf(page, spot)
+    const box = await page.locator('.leaflet-markers-pane canvas').boundingBox()
+    const alpha = await page.locator('.leaflet-markers-pane canvas').evaluate((canvas, { x, y }) => {
+      const ratio = canvas.width / canvas.getBoundingClientRect().width
+      return canvas.getContext('2d').getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data[3]
+    }, { x: p.x - box.x, y: p.y - box.y })
+    assert.ok(alpha > 0, `marker ${spot.key} is drawn`)
+    await page.mouse.click(p.x, p.y)
     await sheet.waitFor({ timeout: 5_000 })
     assert.equal(await sheet.locator('h2').textContent(), spot.name)
     assert.equal(await sheet.getByTestId('map-sheet-link').getAttribute('href'), `/${spot.key.replace('spot:', 'spots/')}`)
     await sheet.getByTestId('map-sheet-close').click()
     await sheet.waitFor({ state: 'detached' })
+    await page.goto(app.url('/map'))
+    await page.locator('path.map-town').nth(6).waitFor()
+    await settledCentre(page)
   })
 
   it('tapping a town filters to it and links it as ?town=', async () => {
@@ -195,7 +222,7 @@ describe('map offline: boundaries and markers with no network and no tiles', () 
     await page.waitForFunction((lng) => Number(document.querySelector('[data-testid=map-view]').dataset.centerLng) > lng, before.lng)
     await page.keyboard.press('Equal')
     await page.waitForFunction((z) => Number(document.querySelector('[data-testid=map-view]').dataset.zoom) > z, before.zoom)
-    assert.equal(await page.getByRole('button', { name: '拡大' }).count(), 1)
+    assert.equal(await page.getByRole('button', { name: '拡大', exact: true }).count(), 1)
   })
 
   it('a mocked position centres the map, shows the accuracy circle and sorts the list by distance', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDate, formatDistance } from '@/domain/format'
+import { formatDate, formatDistance, formatMonth } from '@/domain/format'
 
 describe('formatting in Asia/Tokyo whatever the machine zone', () => {
   it('a calendar date stays the same day (machine runs in Los Angeles)', () => {
@@ -15,5 +15,10 @@ describe('formatting in Asia/Tokyo whatever the machine zone', () => {
     [15_400, 'ja', '15 km'],
   ])('%d m in %s is %s', (m, locale, expected) => {
     expect(formatDistance(m, locale)).toBe(expected)
+  })
+
+  it('names a month in either language', () => {
+    expect(formatMonth(12, 'ja')).toBe('12月')
+    expect(formatMonth(1, 'en')).toBe('January')
   })
 })

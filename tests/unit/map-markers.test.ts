@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { buildMarkers, filterMarkers, isUpcoming, nextEventDate, parseFocus, parseTown, sortMarkers, todayInTokyo, ALL_MARKERS } from '@/domain/map-markers'
-import type { Rally, RegionEvent, Spot } from '@/domain/snapshot-schema'
+import { buildMarkers, filterMarkers, isUpcoming, nextEventDate, parseFocus, parseRouteStop, parseTown, sortMarkers, todayInTokyo, ALL_MARKERS } from '@/domain/map-markers'
+import type { Rally, RegionEvent, Route, Spot } from '@/domain/snapshot-schema'
 import { loadCommittedSnapshot } from '../fixtures/snapshots'
 
 const base = { source: 'x', asOf: '2026-01-01' }
@@ -76,5 +76,25 @@ describe('parseFocus: what a "show on map" link asks for', () => {
     [{ town: '35203' }, null],
   ])('%j → %s', (query, key) => {
     expect(parseFocus(query)).toBe(key)
+  })
+})
+
+describe('parseRouteStop: a model route stop to zoom in on', () => {
+  const route = { id: 'r1', stops: [{ name: { ja: '一' }, point: { lat: 34.1, lng: 131.4 } }, { name: { ja: '二' }, spotId: 's2', point: { lat: 34.2, lng: 131.5 } }] } as unknown as Route
+  it.each([
+    [{ route: 'r1', stop: '1' }, 0],
+    [{ route: 'r1', stop: '2' }, 1],
+    [{ route: ['r1'], stop: ['2'] }, 1],
+    [{ route: 'r1', stop: '3' }, null],
+    [{ route: 'r1', stop: '0' }, null],
+    [{ route: 'r1', stop: '01' }, null],
+    [{ route: 'r1', stop: '1.5' }, null],
+    [{ route: 'r1' }, null],
+    [{ route: 'other', stop: '1' }, null],
+  ])('%j → stop index %s', (query, index) => {
+    expect(parseRouteStop(query, [route])?.index ?? null).toBe(index)
+  })
+  it('hands back the stop itself, numbered as the page numbers it', () => {
+    expect(parseRouteStop({ route: 'r1', stop: '2' }, [route])?.stop.name.ja).toBe('二')
   })
 })

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Spot } from '@/domain/snapshot-schema'
-import { applyEnglishNames, applyPointFixes, curatedRallies, curatedSpots } from '../../scripts/snapshot/curated'
+import { applyEnglishNames, applyPointFixes, applySeasons, curatedRallies, curatedSpots } from '../../scripts/snapshot/curated'
 import { Region } from '../../scripts/snapshot/region'
 import { SourceReport } from '../../scripts/snapshot/report'
 import { loadCommittedSnapshot } from '../fixtures/snapshots'
@@ -110,5 +110,32 @@ describe('English names', () => {
   it('two different places that would share an English name stop the build with both ids', () => {
     const d = dir({ 'english-names.json': { 東隆寺: 'Toryuji Temple', 東龍寺: 'Toryuji Temple' } })
     expect(() => applyEnglishNames(d, [spot('x', '東隆寺'), spot('y', '東龍寺')])).toThrow(/x 東隆寺 \/ y 東龍寺/)
+  })
+})
+
+describe('seasons.json: the months a source names', () => {
+  const spot = (): Map<string, Spot> => new Map([['s1', { id: 's1', municipality: '35204', category: 'history', name: { ja: '寺' }, ...base } as Spot]])
+  const entry = { spotId: 's1', months: [5, 11], reason: { ja: '5月の藤、11月の紅葉。', en: 'Wisteria in May, autumn leaves in November.' }, source: 'curated-editorial', sourceRef: 'x.csv 寺 説明「5月の藤、11月中旬の紅葉」' }
+  const apply = (e: object) => {
+    const spots = spot()
+    applySeasons(dir({ 'seasons.json': [e] }), spots, new Set(['curated-editorial']), new SourceReport('seasons.json', 'curated'))
+    return spots.get('s1')!
+  }
+
+  it('puts the months, the reason and the quoted source on the spot', () => {
+    expect(apply(entry).season).toEqual({ months: [5, 11], reason: entry.reason, source: 'curated-editorial', sourceRef: entry.sourceRef })
+  })
+
+  it.each([
+    [{ ...entry, spotId: 'nope' }, /unknown spot/],
+    [{ ...entry, source: 'rumour' }, /unknown source/],
+    [{ ...entry, months: [13] }, /1–12, each once/],
+    [{ ...entry, months: [5, 5] }, /1–12, each once/],
+    [{ ...entry, months: [] }, /1–12, each once/],
+    [{ ...entry, months: [4.5] }, /1–12, each once/],
+    [{ ...entry, reason: { ja: '藤' } }, /Japanese and English/],
+    [{ ...entry, sourceRef: '' }, /quoted source words/],
+  ])('refuses %j', (e, message) => {
+    expect(() => apply(e)).toThrow(message)
   })
 })

@@ -1,4 +1,5 @@
 /** How each marker kind and category looks (shared by the canvas layer, legend and list; no Leaflet here). */
+import type { CircleMarkerOptions } from 'leaflet'
 import type { MarkerKind } from '@/domain/map-markers'
 
 export const KIND_STYLE: Record<MarkerKind, { radius: number; weight: number; dashArray?: string; color: string }> = {
@@ -22,4 +23,10 @@ export const CATEGORY_FILL: Record<string, string> = {
   business: '#5d6d7e',
   rally: '#ffd54f',
   other: '#b0b0b0',
+}
+
+/** A canvas circle marker's look: kinds differ by outline pattern and size, not only colour; categories by fill. */
+export function markerStyle(kind: MarkerKind, category: string): CircleMarkerOptions {
+  const k = KIND_STYLE[kind]
+  return { radius: k.radius, weight: k.weight, dashArray: k.dashArray, color: k.color, opacity: 1, fillColor: CATEGORY_FILL[category] ?? CATEGORY_FILL.other, fillOpacity: 0.9 }
 }

@@ -8,16 +8,18 @@ import L from './leaflet'
 import 'leaflet/dist/leaflet.css'
 import { markRaw, onBeforeUnmount, onMounted, shallowRef, type Ref } from 'vue'
 import { containsPoint } from '@/domain/geo'
-import { boundsOfTowns, type MapMarker } from '@/domain/map-markers'
+import { boundsOfTowns, type MapMarker, type MarkerKind } from '@/domain/map-markers'
 import type { Municipality, MunicipalityCode, Route } from '@/domain/snapshot-schema'
 import { GSI_ATTRIBUTION_URL, REGION_BBOX, GSI_TILE_URL, TILE_MAX_ZOOM, TILE_MIN_ZOOM, type Bbox } from '@/domain/tiles'
-import { createMarkerLayer } from './marker-layer'
+import { createClusterLayer, type ClusterLayer } from './cluster-layer'
 
 export interface LeafletMapOptions {
   onSelectMarker: (key: string) => void
   onSelectTown: (code: MunicipalityCode) => void
   zoomInTitle: () => string
   zoomOutTitle: () => string
+  /** Accessible name of a cluster of `count` markers of one kind. */
+  clusterLabel: (kind: MarkerKind, count: number) => string
 }
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
@@ -38,7 +40,7 @@ export function useLeafletMap(container: Ref<HTMLElement | null>, options: Leafl
   let canvas: L.Canvas | null = null
   let towns: L.FeatureGroup | null = null
   let labels: L.LayerGroup | null = null
-  let markers: L.FeatureGroup | null = null
+  let markers: ClusterLayer | null = null
   let route: L.LayerGroup | null = null
   let here: L.LayerGroup | null = null
   let zoom: L.Control.Zoom | null = null
@@ -74,6 +76,7 @@ export function useLeafletMap(container: Ref<HTMLElement | null>, options: Leafl
     m.createPane('towns').style.zIndex = '350'
     m.createPane('townLabels').style.zIndex = '400' // under the markers: a label never hides a marker
     m.createPane('markers').style.zIndex = '450'
+    m.createPane('clusters').style.zIndex = '460'
     canvas = markRaw(L.canvas({ pane: 'markers', padding: 0.3 }))
     L.control.attribution({ prefix: false, position: 'bottomright' }).addTo(m)
     zoom = L.control.zoom({ position: 'topright', zoomInTitle: options.zoomInTitle(), zoomOutTitle: options.zoomOutTitle() }).addTo(m)
@@ -157,10 +160,22 @@ export function useLeafletMap(container: Ref<HTMLElement | null>, options: Leafl
     if (!m || !canvas) return
     markers?.remove()
     markers = markRaw(
-      createMarkerLayer(list, canvas, (key) => {
-        markerTapped = true
-        setTimeout(() => (markerTapped = false), 0)
-        options.onSelectMarker(key)
+      createClusterLayer(list, {
+        renderer: canvas,
+        pane: 'clusters',
+        clusterLabel: options.clusterLabel,
+        onSelect: (key) => {
+          markerTapped = true
+          setTimeout(() => (markerTapped = false), 0)
+          options.onSelectMarker(key)
+        },
+        // What is drawn, for people's tools and the journeys (a canvas has no DOM to count).
+        onRender: ({ clusters, markers: single }) => {
+          const el = container.value
+          if (!el) return
+          el.dataset.clusters = String(clusters)
+          el.dataset.markers = String(single)
+        },
       }),
     )
     markers.addTo(m)

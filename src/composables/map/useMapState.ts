@@ -1,14 +1,15 @@
 /**
  * The map page's state: markers built from the records, filters (kind,
  * category, town – the town is in the URL, `?town=35203`, so it can be linked),
- * the route to draw (`?route=<id>`), the record to focus (`?focus=spot:<id>`, see parseFocus),
+ * the route to draw (`?route=<id>`), the record to focus (`?focus=spot:<id>`, see parseFocus, or a
+ * route's stop, `?route=<id>&stop=<n>`),
  * the selected marker and the nearby order.
  */
 import { storeToRefs } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { useRoute, useRouter } from 'vue-router'
 import { todayInTokyo } from '@/domain/event-dates'
-import { buildMarkers, filterMarkers, MARKER_KINDS, markerCategories, parseFocus, parseTown, sortMarkers, type MarkerKind } from '@/domain/map-markers'
+import { buildMarkers, filterMarkers, MARKER_KINDS, markerCategories, parseFocus, parseRouteStop, parseTown, sortMarkers, type MarkerKind } from '@/domain/map-markers'
 import type { MunicipalityCode } from '@/domain/snapshot-schema'
 import { useLocationStore } from '@/stores/location'
 import { useRecordsStore } from '@/stores/records'
@@ -30,8 +31,10 @@ export function useMapState(now: () => Date = () => new Date()) {
     return (id && routes.value.find((r) => r.id === id)) || null
   })
 
-  /** The record a "show on map" link asks for (`?focus=…`), once its marker exists. */
-  const focusKey = computed(() => parseFocus(route.query))
+  /** A model route's stop a link asks for (`?route=<id>&stop=<n>`). */
+  const focusedStop = computed(() => parseRouteStop(route.query, routes.value))
+  /** The record a "show on map" link asks for (`?focus=…`, or the spot at a route stop), once its marker exists. */
+  const focusKey = computed(() => parseFocus(route.query) ?? (focusedStop.value?.stop.spotId ? `spot:${focusedStop.value.stop.spotId}` : null))
   const allMarkers = computed(() => buildMarkers({ spots: spots.value, events: events.value, rallies: rallies.value }, todayInTokyo(now())))
   const categories = computed(() => markerCategories(allMarkers.value.filter((m) => kinds.value.includes(m.kind))))
   const visible = computed(() => filterMarkers(allMarkers.value, { kinds: kinds.value, category: category.value, town: town.value }))
@@ -50,5 +53,5 @@ export function useMapState(now: () => Date = () => new Date()) {
     setTown(town.value === code ? null : code)
   }
 
-  return { municipalities, kinds, category, categories, town, selectedRoute, allMarkers, visible, listed, selectedKey, selected, focused, setTown, toggleTown }
+  return { municipalities, kinds, category, categories, town, selectedRoute, allMarkers, visible, listed, selectedKey, selected, focused, focusedStop, setTown, toggleTown }
 }

@@ -19,7 +19,7 @@ export const A = { lat: 34.178, lng: 131.4737 }
 export const B = { lat: 34.1862, lng: 131.4705 }
 export const C = { lat: 34.1601, lng: 131.4509 }
 
-export const SPOT = { id: 'e2e-museum', ja: 'ミュージアムイーツーイー', en: 'E2E Museum' }
+export const SPOT = { id: 'e2e-museum', ja: 'ミュージアムイーツーイー', en: 'E2E Museum', seasonJa: '12月にテスト展示がある。', seasonEn: 'A test exhibition in December.' }
 export const EVENTS = {
   today: { id: 'e2e-today', ja: 'テスト本日の朝市', start: '2026-12-02' },
   week: { id: 'e2e-week', ja: 'テスト週末の灯り祭', start: '2026-12-05', point: { lat: 34.4105, lng: 131.3915 } },
@@ -46,7 +46,7 @@ export async function signCode(key, qrId, validFrom = '2026-12-01', validUntil =
 export function testSnapshot(key, { extraEvents = [] } = {}) {
   const snapshot = JSON.parse(readFileSync('public/data/snapshot.json', 'utf8'))
   const source = snapshot.sources[0].id
-  snapshot.spots.push({ id: SPOT.id, municipality: '35202', category: 'culture', name: { ja: SPOT.ja, en: SPOT.en }, kana: 'ミュージアムイーツーイー', description: { ja: 'テスト用の美術館。' }, point: { lat: 33.95, lng: 131.25 }, source, asOf: '2024-04-01' })
+  snapshot.spots.push({ id: SPOT.id, municipality: '35202', category: 'culture', name: { ja: SPOT.ja, en: SPOT.en }, kana: 'ミュージアムイーツーイー', description: { ja: 'テスト用の美術館。' }, point: { lat: 33.95, lng: 131.25 }, season: { months: [12], reason: { ja: SPOT.seasonJa, en: SPOT.seasonEn }, source }, source, asOf: '2024-04-01' })
   for (const e of [...Object.values(EVENTS), ...extraEvents]) {
     snapshot.events.push({ id: e.id, municipality: '35204', category: 'festival', name: { ja: e.ja }, dates: [{ start: e.start }], venue: { ja: '萩城跡' }, ...(e.point ? { point: e.point } : {}), source, asOf: '2026-03-31' })
   }
