@@ -2,7 +2,7 @@
  * The one IndexedDB database of the app: schema, opening and migrations.
  *
  * Snapshot stores hold the region's data and are replaced as a whole by an
- * import. User stores (stamps, favorites, settings) belong to the person and
+ * import. User stores (stamps, favorites, settings, saved areas) belong to the person and
  * are never written by an import.
  *
  * Migrations are `if (oldVersion < N)` steps; each one has a test that opens a
@@ -10,10 +10,13 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb'
 import type { Municipality, Rally, RegionEvent, Route, Scheme, Source, Spot } from '@/domain/snapshot-schema'
+import { DB_NAME } from '@/domain/storage-keys'
+import type { Favorite, SavedArea, Setting, Stamp } from '@/domain/user-data'
 
-export const DB_NAME = 'yume-kairo'
-/** v1: initial layout. v2: municipality indexes on spots/events, rally index on stamps. */
-export const DB_VERSION = 2
+export { DB_NAME }
+export type { Favorite, FavoriteKind, SavedArea, Setting, Stamp, StampMethod } from '@/domain/user-data'
+/** v1: initial layout. v2: municipality indexes on spots/events, rally index on stamps. v3: saved map areas. */
+export const DB_VERSION = 3
 
 export interface SnapshotMeta {
   key: 'current'
@@ -22,32 +25,6 @@ export interface SnapshotMeta {
   hash: string
   importedAt: string
   counts: Record<string, number>
-}
-
-export type FavoriteKind = 'spot' | 'event' | 'route' | 'scheme'
-export interface Favorite {
-  /** `${kind}:${id}` */
-  key: string
-  kind: FavoriteKind
-  id: string
-  /** Name at the time it was saved, shown when the record leaves the snapshot. */
-  name: { ja: string; en?: string }
-  addedAt: string
-}
-
-export type StampMethod = 'gps' | 'qr' | 'code'
-export interface Stamp {
-  /** `${rallyId}/${checkpointId}`: one stamp per checkpoint. */
-  key: string
-  rallyId: string
-  checkpointId: string
-  at: string
-  method: StampMethod
-}
-
-export interface Setting {
-  key: string
-  value: string | number | boolean | null
 }
 
 export interface YumeDB extends DBSchema {
@@ -62,10 +39,11 @@ export interface YumeDB extends DBSchema {
   stamps: { key: string; value: Stamp; indexes: { byRally: string } }
   favorites: { key: string; value: Favorite }
   settings: { key: string; value: Setting }
+  savedAreas: { key: string; value: SavedArea }
 }
 
 export const SNAPSHOT_STORES = ['meta', 'sources', 'municipalities', 'spots', 'routes', 'events', 'schemes', 'rallies'] as const
-export const USER_STORES = ['stamps', 'favorites', 'settings'] as const
+export const USER_STORES = ['stamps', 'favorites', 'settings', 'savedAreas'] as const
 export type SnapshotStore = (typeof SNAPSHOT_STORES)[number]
 export type UserStore = (typeof USER_STORES)[number]
 
@@ -192,6 +170,10 @@ export function openYumeDB(name = DB_NAME, hooks: { onBlocked?: () => void } = {
         tx.objectStore('events').createIndex('byMunicipality', 'municipality')
         tx.objectStore('stamps').createIndex('byRally', 'rallyId')
       }
+      if (oldVersion < 3) {
+        // Saved map areas' metadata, until now in localStorage (copied on first use, see user-repo).
+        db.createObjectStore('savedAreas', { keyPath: 'id' })
+      }
     },
     blocked() {
       // Another tab holds an older version open and did not close it: say so instead of waiting silently.
@@ -274,6 +256,43 @@ export function getDb(): Promise<IDBPDatabase<YumeDB>> {
     })
   }
   return dbPromise
+}
+
+/** A connection the system closed under us (iOS does in the background): the next call opens a new one. */
+export function isClosedConnection(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'InvalidStateError'
+}
+
+/**
+ * Runs `work` on the database; if the connection turns out closed by the system, opens a new
+ * one and runs it once more (the first attempt wrote nothing: its transaction never started).
+ */
+export async function withDb<T>(work: (db: IDBPDatabase<YumeDB>) => Promise<T>): Promise<T> {
+  const db = await getDb()
+  try {
+    return await work(db)
+  } catch (error) {
+    if (!isClosedConnection(error)) throw error
+    if (dbPromise && (await dbPromise.catch(() => null)) === db) dbPromise = null
+    db.close() // it is going anyway; never keep two connections (it would block upgrades and deletes)
+    return work(await getDb())
+  }
+}
+
+// Coming back to the app (iOS may have closed the connection while it was hidden): check it now,
+// so the first tap after returning does not meet a dead connection.
+if (typeof document !== 'undefined') {
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState !== 'visible' || !dbPromise) return
+    const current = dbPromise
+    void current.then((db) => {
+      try {
+        db.transaction('settings', 'readonly').abort()
+      } catch (error) {
+        if (isClosedConnection(error) && dbPromise === current) dbPromise = null
+      }
+    }, () => undefined)
+  })
 }
 
 let openTimeoutMs = OPEN_TIMEOUT_MS

@@ -1,5 +1,5 @@
 /** Keys and paths of favorites: tiny and dependency-free, so the heart on every card costs nothing at start-up. */
-import type { FavoriteKind } from '@/data/db'
+import type { FavoriteKind } from './user-data'
 
 export function favoriteKey(kind: FavoriteKind, id: string): string {
   return `${kind}:${id}`

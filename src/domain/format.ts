@@ -40,3 +40,10 @@ export function formatDistance(metres: number, locale: string): string {
   if (metres < 1000) return new Intl.NumberFormat(tag, { style: 'unit', unit: 'meter', maximumFractionDigits: 0 }).format(Math.round(metres / 10) * 10 || Math.round(metres))
   return new Intl.NumberFormat(tag, { style: 'unit', unit: 'kilometer', maximumFractionDigits: metres < 10_000 ? 1 : 0 }).format(metres / 1000)
 }
+
+/** "12 KB" / "3.4 MB" in the UI language (powers of 1000, as the browsers' own storage pages). */
+export function formatBytes(bytes: number, locale: string): string {
+  const tag = locale === 'en' ? 'en-GB' : 'ja-JP'
+  const [unit, value] = bytes < 1000 ? (['byte', bytes] as const) : bytes < 1e6 ? (['kilobyte', bytes / 1e3] as const) : bytes < 1e9 ? (['megabyte', bytes / 1e6] as const) : (['gigabyte', bytes / 1e9] as const)
+  return new Intl.NumberFormat(tag, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: value < 10 && unit !== 'byte' ? 1 : 0 }).format(value)
+}

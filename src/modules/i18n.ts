@@ -4,11 +4,12 @@
  */
 import type { App } from 'vue'
 import { createI18n } from 'vue-i18n'
-import { getSetting, putSetting } from '@/data/repositories/user-repo'
+import { SETTING } from '@/domain/storage-keys'
+import { useUserDataStore } from '@/stores/user-data'
 
 export const LOCALES = ['ja', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
-export const LOCALE_SETTING = 'locale'
+export const LOCALE_SETTING = SETTING.locale
 
 type Messages = Record<string, unknown>
 /** One chunk per language: src/locales/messages-<lang>.ts merges that language's per-area files. */
@@ -50,7 +51,7 @@ export async function setLocale(locale: Locale, remember = true): Promise<void> 
   if (locale !== 'ja') await ensureMessages('ja').catch(() => undefined)
   i18n.global.locale.value = locale
   document.documentElement.lang = locale
-  if (remember) await putSetting(LOCALE_SETTING, locale).catch(() => undefined)
+  if (remember) await useUserDataStore().setSetting(LOCALE_SETTING, locale).catch(() => undefined)
 }
 
 /** Load the remembered (or browser) language before the first render. */
@@ -61,7 +62,7 @@ export async function installI18n(app: App): Promise<void> {
   app.use(i18n)
   // Most people keep the browser's language: fetch its messages while the setting is read.
   void ensureMessages(browserLocale()).catch(() => undefined)
-  const reading = getSetting(LOCALE_SETTING).catch(() => undefined)
+  const reading = useUserDataStore().setting(LOCALE_SETTING).catch(() => undefined)
   const late = Symbol('late')
   const saved = await Promise.race([reading, new Promise<typeof late>((resolve) => setTimeout(resolve, SAVED_LOCALE_WAIT_MS, late))])
   if (saved !== late) {

@@ -27,6 +27,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/routes/:id', name: 'route', component: () => import('@/pages/RouteDetailPage.vue'), props: true },
   { path: '/search', name: 'search', component: () => import('@/pages/SearchPage.vue') },
   { path: '/saved', name: 'saved', component: () => import('@/pages/SavedPage.vue') },
+  { path: '/my-data', name: 'my-data', component: () => import('@/pages/MyDataPage.vue') },
   { path: '/about', name: 'about', component: () => import('@/pages/AboutPage.vue') },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/pages/NotFoundPage.vue') },
 ]

@@ -1,16 +1,16 @@
 /**
- * The person's favorites (spots, events, routes, schemes), kept in the user
- * store of IndexedDB: they survive snapshot and app updates. A favorite whose
- * record left the snapshot stays listed as "no longer listed".
+ * The person's favorites (spots, events, routes, schemes), read from and written through the
+ * user-data store: they survive snapshot and app updates. A favorite whose record left the
+ * snapshot stays listed as "no longer listed".
  */
 import { defineStore } from 'pinia'
-import { computed, ref, shallowRef } from 'vue'
-import type { Favorite, FavoriteKind } from '@/data/db'
-import { addFavorites, deleteFavorite, listFavorites, putFavorite } from '@/data/repositories/user-repo'
+import { computed } from 'vue'
 import { favoriteKey } from '@/domain/favorite-keys'
 import { successorSpot } from '@/domain/favorite-successor'
 import type { Localized, RegionEvent, Route, Scheme, Spot } from '@/domain/snapshot-schema'
+import type { Favorite, FavoriteKind } from '@/domain/user-data'
 import { useRecordsStore } from './records'
+import { useUserDataStore } from './user-data'
 
 export type FavoriteRecord = Spot | RegionEvent | Route | Scheme
 export interface ResolvedFavorite {
@@ -23,38 +23,23 @@ export interface ResolvedFavorite {
 
 export const useFavoritesStore = defineStore('favorites', () => {
   const records = useRecordsStore()
-  const items = shallowRef<readonly Favorite[]>([])
-  const loaded = ref(false)
-  const failed = ref(false)
-  let loading: Promise<void> | null = null
-
-  async function load(): Promise<void> {
-    try {
-      const list = await listFavorites()
-      items.value = Object.freeze(list.sort((a, b) => (a.addedAt < b.addedAt ? 1 : -1)))
-      failed.value = false
-    } catch {
-      failed.value = true
-    } finally {
-      loaded.value = true
-    }
-  }
-  function ensureLoaded(): Promise<void> {
-    loading ??= load()
-    return loading
-  }
+  const user = useUserDataStore()
+  /** Newest first. */
+  const items = computed<readonly Favorite[]>(() => [...user.favorites].sort((a, b) => (a.addedAt < b.addedAt ? 1 : -1)))
+  const loaded = computed(() => user.loaded)
+  const failed = computed(() => user.failed)
+  const load = () => user.load()
+  const ensureLoaded = () => user.ensureLoaded()
 
   const keys = computed(() => new Set(items.value.map((f) => f.key)))
   const isFavorite = (kind: FavoriteKind, id: string) => keys.value.has(favoriteKey(kind, id))
 
   async function add(kind: FavoriteKind, id: string, name: Localized) {
     const favorite: Favorite = { key: favoriteKey(kind, id), kind, id, name: name.en ? { ja: name.ja, en: name.en } : { ja: name.ja }, addedAt: new Date().toISOString() }
-    await putFavorite(favorite)
-    await load()
+    await user.saveFavorite(favorite)
   }
   async function remove(kind: FavoriteKind, id: string) {
-    await deleteFavorite(favoriteKey(kind, id))
-    await load()
+    await user.removeFavorite(favoriteKey(kind, id))
   }
   async function toggle(kind: FavoriteKind, id: string, name: Localized): Promise<boolean> {
     await ensureLoaded()
@@ -79,19 +64,5 @@ export const useFavoritesStore = defineStore('favorites', () => {
     }),
   )
 
-  /** The export file's text (the file format module, with its validator, loads only here). */
-  async function exportText(): Promise<string> {
-    const { favoritesFile } = await import('@/domain/favorites-file')
-    return favoritesFile(items.value)
-  }
-  /** Validates the file, then adds the favorites that are not saved yet. Throws FavoritesFileError. */
-  async function importText(text: string): Promise<{ added: number; skipped: number }> {
-    const { parseFavoritesFile } = await import('@/domain/favorites-file')
-    const incoming = parseFavoritesFile(text)
-    const added = await addFavorites(incoming)
-    await load()
-    return { added, skipped: incoming.length - added }
-  }
-
-  return { items, loaded, failed, load, ensureLoaded, isFavorite, toggle, add, remove, resolved, exportText, importText }
+  return { items, loaded, failed, load, ensureLoaded, isFavorite, toggle, add, remove, resolved }
 })

@@ -4,9 +4,9 @@
  * nothing is ever sent anywhere).
  */
 import { defineStore } from 'pinia'
+import { SETTING } from '@/domain/storage-keys'
 import { computed, ref, shallowRef, toRaw } from 'vue'
 import * as v from 'valibot'
-import { getSetting, putSetting } from '@/data/repositories/user-repo'
 import { todayInTokyo } from '@/domain/event-dates'
 import { townFacts, upcomingMigrationEvents } from '@/domain/living-town'
 import { matchSchemes, type MoverProfile } from '@/domain/scheme-match'
@@ -14,9 +14,10 @@ import { AGE_BANDS, AUDIENCES, HOUSEHOLDS, MUNICIPALITY_CODES, SCHEME_CATEGORIES
 import type { Scheme } from '@/domain/snapshot-schema'
 import { townRank } from '@/domain/town-order'
 import { useRecordsStore } from './records'
+import { useUserDataStore } from './user-data'
 
-export const ANSWERS_SETTING = 'living.answers'
-export const SAVED_RESULTS_SETTING = 'living.savedResults'
+export const ANSWERS_SETTING = SETTING.livingAnswers
+export const SAVED_RESULTS_SETTING = SETTING.livingSavedResults
 
 export type TownFilter = 'all' | 'region' | MunicipalityCode
 export type CategoryFilter = 'all' | Scheme['category']
@@ -46,6 +47,7 @@ export const emptyProfile = (): MoverProfile => ({ municipality: 'undecided' })
 
 export const useLivingStore = defineStore('living', () => {
   const records = useRecordsStore()
+  const user = useUserDataStore()
 
   /** Schemes by category (the schema's order), then region-wide first and the towns in the usual order. */
   const schemes = computed(() => {
@@ -87,7 +89,7 @@ export const useLivingStore = defineStore('living', () => {
   async function restore() {
     if (restored.value) return
     restored.value = true
-    const [answers, list] = await Promise.all([getSetting(ANSWERS_SETTING).catch(() => undefined), getSetting(SAVED_RESULTS_SETTING).catch(() => undefined)])
+    const [answers, list] = await Promise.all([user.setting(ANSWERS_SETTING).catch(() => undefined), user.setting(SAVED_RESULTS_SETTING).catch(() => undefined)])
     const p = parseJson(ProfileSchema, answers)
     if (p && !profile.value) {
       draft.value = { ...p }
@@ -100,13 +102,13 @@ export const useLivingStore = defineStore('living', () => {
   async function submit() {
     const p = { ...toRaw(draft.value) }
     profile.value = p
-    await putSetting(ANSWERS_SETTING, JSON.stringify(p)).catch(() => undefined)
+    await user.setSetting(ANSWERS_SETTING, JSON.stringify(p)).catch(() => undefined)
   }
 
   async function clearAnswers() {
     draft.value = emptyProfile()
     profile.value = null
-    await putSetting(ANSWERS_SETTING, null).catch(() => undefined)
+    await user.setSetting(ANSWERS_SETTING, null).catch(() => undefined)
   }
 
   /** Keep the current result list on this device. Resolves false when it could not be stored. */
@@ -114,7 +116,7 @@ export const useLivingStore = defineStore('living', () => {
     if (!profile.value) return false
     const list: SavedResults = { savedAt: now.toISOString(), profile: { ...profile.value }, matched: results.value.filter((r) => r.matched).map((r) => r.scheme.id) }
     try {
-      await putSetting(SAVED_RESULTS_SETTING, JSON.stringify(list))
+      await user.setSetting(SAVED_RESULTS_SETTING, JSON.stringify(list))
       saved.value = list
       return true
     } catch {

@@ -1,19 +1,19 @@
 /**
- * Stamps: the person's collected check-ins, over user-repo's strict writes.
+ * Stamps: the person's collected check-ins, read from and written through the user-data store
+ * (strict writes in user-repo). Also the one meaning of progress (domain/rally-rules rallyProgress),
+ * used by the rally pages and Home's "continue your rally" card alike.
  * A check-in resolves only after its transaction has committed, so whatever
  * the UI confirms is on disk. Positions are used once and never kept.
  */
 import { defineStore } from 'pinia'
-import { computed, ref, shallowRef } from 'vue'
-import type { Stamp, StampMethod } from '@/data/db'
-import { exportUserData, mergeUserData, type MergeCounts } from '@/data/repositories/backup-repo'
-import { addStamp, listStamps } from '@/data/repositories/user-repo'
+import { computed, ref } from 'vue'
 import { verifyRallyCode, type CodeRejectionReason } from '@/domain/rally-codes'
 import { evaluateCheckIn, periodStatus, previousStampPlace, rallyProgress, type CheckInRejection, type RallyPeriodStatus } from '@/domain/rally-rules'
 import type { Checkpoint, Point, Rally } from '@/domain/snapshot-schema'
-import { parseBackup, type UserBackup } from '@/domain/user-backup'
+import type { Stamp, StampMethod } from '@/domain/user-data'
 import { useLocationStore } from './location'
 import { useRecordsStore } from './records'
+import { useUserDataStore } from './user-data'
 
 export type CheckInOutcome =
   | { ok: true; stamp: Stamp; added: boolean; rally: Rally; checkpoint: Checkpoint }
@@ -24,22 +24,12 @@ export type CheckInOutcome =
 
 export const useRallyStore = defineStore('rally', () => {
   const records = useRecordsStore()
-  const stamps = shallowRef<readonly Stamp[]>([])
-  const loaded = ref(false)
+  const user = useUserDataStore()
+  const stamps = computed(() => user.stamps)
+  const loaded = computed(() => user.loaded)
   const busy = ref(false)
-
-  async function load() {
-    stamps.value = Object.freeze(await listStamps())
-    loaded.value = true
-  }
-  let loading: Promise<void> | null = null
-  function ensureLoaded(): Promise<void> {
-    loading ??= load().catch((error: unknown) => {
-      loading = null
-      throw error
-    })
-    return loading
-  }
+  const load = () => user.load()
+  const ensureLoaded = () => user.ensureLoaded()
 
   const stampsByRally = computed(() => {
     const map = new Map<string, Stamp[]>()
@@ -66,8 +56,7 @@ export const useRallyStore = defineStore('rally', () => {
 
   async function save(rally: Rally, checkpoint: Checkpoint, method: StampMethod, now: number): Promise<CheckInOutcome> {
     try {
-      const result = await addStamp({ key: `${rally.id}/${checkpoint.id}`, rallyId: rally.id, checkpointId: checkpoint.id, at: new Date(now).toISOString(), method })
-      if (result.added) stamps.value = Object.freeze([...stamps.value, result.stamp])
+      const result = await user.addStamp({ key: `${rally.id}/${checkpoint.id}`, rallyId: rally.id, checkpointId: checkpoint.id, at: new Date(now).toISOString(), method })
       return { ok: true, stamp: result.stamp, added: result.added, rally, checkpoint }
     } catch (error) {
       return { ok: false, reason: 'save-failed', detail: error instanceof Error ? error.message : String(error) }
@@ -112,18 +101,21 @@ export const useRallyStore = defineStore('rally', () => {
     }
   }
 
-  async function exportBackup(): Promise<UserBackup> {
-    return exportUserData()
-  }
+  /**
+   * Home's "continue your rally": the rally with stamps whose reward is not earned yet (an
+   * "any N of M" rally is done at N), the one stamped most recently.
+   */
+  const inProgress = computed(() => {
+    let best: { rally: Rally; got: number; needed: number; total: number; last: string } | null = null
+    for (const rally of records.rallies) {
+      const mine = stampsByRally.value.get(rally.id) ?? []
+      const p = rallyProgress(rally, mine)
+      if (!p.collected || p.complete) continue
+      const last = mine.reduce((a, s) => (s.at > a ? s.at : a), '')
+      if (!best || last > best.last) best = { rally, got: p.collected, needed: p.needed, total: p.total, last }
+    }
+    return best && { rally: best.rally, got: best.got, needed: best.needed, total: best.total }
+  })
 
-  /** Validate and merge a backup file; never removes or overwrites anything on this device. */
-  async function importBackup(text: string): Promise<{ ok: true; added: MergeCounts } | { ok: false; detail: string }> {
-    const parsed = parseBackup(text)
-    if (!parsed.ok) return parsed
-    const added = await mergeUserData(parsed.backup)
-    await load()
-    return { ok: true, added }
-  }
-
-  return { stamps, loaded, busy, load, ensureLoaded, stampsByRally, rallyById, orphanRallyIds, stampFor, progressOf, statusOf, checkInByLocation, checkInByCode, exportBackup, importBackup }
+  return { stamps, loaded, busy, load, ensureLoaded, stampsByRally, rallyById, orphanRallyIds, stampFor, progressOf, statusOf, inProgress, checkInByLocation, checkInByCode }
 })

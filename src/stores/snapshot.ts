@@ -4,7 +4,7 @@
  */
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import { DbUnavailableError, isMemoryMode, isQuotaError, onDbEvent, onStorageError, type SnapshotMeta, type StorageWriteError } from '@/data/db'
+import { DbUnavailableError, getTabState, isMemoryMode, isQuotaError, onDbEvent, onStorageError, type SnapshotMeta, type StorageWriteError } from '@/data/db'
 import { getSnapshotMeta } from '@/data/repositories/snapshot-repo'
 import { SnapshotLoadError, updateSnapshot, type LoadFailure } from '@/data/snapshot-loader'
 
@@ -31,8 +31,13 @@ export const useSnapshotStore = defineStore('snapshot', () => {
 
   const hasData = computed(() => meta.value !== null)
 
+  /** versionchange: another tab opened a newer version (this tab let go: reload). blocked: this tab waits for others to close. */
+  const tabState = ref<'versionchange' | 'blocked' | null>(getTabState())
+
   onDbEvent((event) => {
     if (event === 'memory') readOnly.value = true
+    if (event === 'versionchange' || event === 'blocked') tabState.value = event
+    else if (event === 'unblocked' && tabState.value === 'blocked') tabState.value = null
   })
   onStorageError((error: StorageWriteError) => {
     problem.value = error.kind === 'quota' ? 'quota' : error.kind === 'read-only' ? 'readOnly' : 'notSaved'
@@ -114,5 +119,5 @@ export const useSnapshotStore = defineStore('snapshot', () => {
     justUpdated.value = false
   }
 
-  return { status, meta, problem, problemDetail, justUpdated, revision, hasData, readOnly, init, refresh, dismissProblem }
+  return { status, meta, problem, problemDetail, justUpdated, revision, hasData, readOnly, tabState, init, refresh, dismissProblem }
 })

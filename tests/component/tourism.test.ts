@@ -15,6 +15,7 @@ import SearchPage from '@/pages/SearchPage.vue'
 import SpotDetailPage from '@/pages/SpotDetailPage.vue'
 import SpotsPage from '@/pages/SpotsPage.vue'
 import { useFavoritesStore } from '@/stores/favorites'
+import { useUserDataStore } from '@/stores/user-data'
 import { useRecordsStore } from '@/stores/records'
 import { useSearchStore } from '@/stores/search'
 import { mountApp } from '../fixtures/mount-app'
@@ -141,37 +142,41 @@ describe('favorites', () => {
     expect(gone.find((g) => g.text().includes('どこにもない館'))!.find('[data-testid="saved-successor"]').exists()).toBe(false)
   })
 
-  it('exports to a file and imports it back, merging and validating', async () => {
+  it('an old favourites file still opens: it adds what is missing, validated, and nothing else changes', async () => {
     await replaceSnapshot(await tourismSnapshot())
     await mountApp(SavedPage, { path: '/saved' })
     const favorites = useFavoritesStore()
+    const user = useUserDataStore()
     await favorites.toggle('spot', katakanaSpot.id, katakanaSpot.name)
-    await favorites.toggle('event', 'ev-today', { ja: '今日の朝市' })
-    const file = await favorites.exportText()
-    expect(JSON.parse(file)).toMatchObject({ format: 'yume-kairo-favorites', version: 1 })
-    await favorites.toggle('event', 'ev-today', { ja: '今日の朝市' })
-    expect(favorites.items).toHaveLength(1)
-    expect(await favorites.importText(file)).toEqual({ added: 1, skipped: 1 })
-    expect(favorites.items.map((f) => f.key).sort()).toEqual(['event:ev-today', 'spot:test-museum'])
+    // The favourites-only export of the first versions, as it was written.
+    const old = { format: 'yume-kairo-favorites', version: 1, exportedAt: '2026-11-23T00:00:00.000Z', favorites: [
+      { key: `spot:${katakanaSpot.id}`, kind: 'spot', id: katakanaSpot.id, name: { ja: 'べつの名前' }, addedAt: '2026-11-01T00:00:00.000Z' },
+      { key: 'event:ev-today', kind: 'event', id: 'ev-today', name: { ja: '今日の朝市' }, addedAt: '2026-11-02T00:00:00.000Z' },
+    ] }
+    expect(await user.importFile(JSON.stringify(old))).toEqual({ ok: true, from: 'favorites', added: { stamps: 0, favorites: 1, settings: 0, savedAreas: 0 } })
+    expect(favorites.items.map((f) => f.key).sort()).toEqual(['event:ev-today', `spot:${katakanaSpot.id}`])
+    // The one already saved keeps its own name and time.
+    expect(favorites.items.find((f) => f.id === katakanaSpot.id)!.name.ja).toBe(katakanaSpot.name.ja)
 
-    const bad = JSON.parse(file)
-    bad.favorites[0].key = 'spot:other'
-    await expect(favorites.importText(JSON.stringify(bad))).rejects.toThrow(/key does not match/)
-    await expect(favorites.importText('{"format":"x"}')).rejects.toThrow()
-    await expect(favorites.importText('not json')).rejects.toThrow(/not JSON/)
+    const bad = structuredClone(old)
+    bad.favorites[0]!.key = 'spot:other'
+    expect(await user.importFile(JSON.stringify(bad))).toMatchObject({ ok: false, detail: expect.stringMatching(/favorite key must be kind:id/) })
+    expect(await user.importFile('{"format":"x"}')).toMatchObject({ ok: false })
+    expect(await user.importFile('not json')).toEqual({ ok: false, detail: 'not JSON' })
     expect(favorites.items).toHaveLength(2)
   })
 
   it('shows a clear message when an imported file is invalid', async () => {
     await replaceSnapshot(await tourismSnapshot())
     const { wrapper } = await mountApp(SavedPage, { path: '/saved' })
-    const input = wrapper.find('[data-testid="favorites-import"]')
+    const input = wrapper.find('[data-testid="backup-import"]')
     const file = new File(['{"format":"yume-kairo-favorites","version":1,"exportedAt":"2026-11-23T00:00:00.000Z","favorites":[{"key":"spot:a","kind":"castle","id":"a","name":{"ja":"x"},"addedAt":"2026-11-23T00:00:00.000Z"}]}'], 'f.json', { type: 'application/json' })
     Object.defineProperty(input.element, 'files', { value: [file] })
     await input.trigger('change')
-    await vi.waitFor(() => expect(wrapper.find('[data-testid="favorites-error"]').exists()).toBe(true))
-    expect(wrapper.find('[data-testid="favorites-error"]').text()).toContain('読み込めませんでした')
-    expect(wrapper.find('[data-testid="favorites-error"]').text()).toContain('favorites.0.kind')
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="backup-message"]').exists()).toBe(true))
+    expect(wrapper.find('[data-testid="backup-message"]').attributes('role')).toBe('alert')
+    expect(wrapper.find('[data-testid="backup-message"]').text()).toContain('このファイルは読み込めません')
+    expect(wrapper.find('[data-testid="backup-message"]').text()).toContain('favorites.0.kind')
   })
 })
 

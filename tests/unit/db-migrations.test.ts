@@ -7,13 +7,13 @@
 import { openDB } from 'idb'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { closeDb, DB_NAME, DB_VERSION, DbUnavailableError, getDb, USER_STORES } from '@/data/db'
-import { getSetting, listFavorites, listStamps } from '@/data/repositories/user-repo'
+import { getSetting, listFavorites, listSavedAreas, listStamps } from '@/data/repositories/user-repo'
 import { createLayout, DB_LAYOUTS, readLayout, SNAPSHOT_DATA, USER_DATA_BY_VERSION } from '../fixtures/db-versions'
 
 async function seed(version: number) {
   const db = await openDB(DB_NAME, version, { upgrade: (d) => createLayout(d, DB_LAYOUTS[version]!) })
   const data = USER_DATA_BY_VERSION[version]!
-  for (const store of USER_STORES) for (const record of data[store]) await db.put(store as never, record as never)
+  for (const store of USER_STORES) for (const record of data[store] ?? []) await db.put(store as never, record as never)
   for (const [store, records] of Object.entries(SNAPSHOT_DATA)) for (const record of records) await db.put(store as never, record as never)
   db.close()
 }
@@ -49,6 +49,7 @@ describe('database migrations', () => {
     expect([...(await listFavorites())].sort(byKey)).toEqual([...(before.favorites as { key: string }[])].sort(byKey))
     expect(await getSetting('locale')).toBe('en')
     expect(await getSetting('onboarded')).toBe(true)
+    expect(await listSavedAreas()).toEqual(before.savedAreas ?? [])
     // The indexes the current code relies on work on migrated records.
     expect(await db.getAllFromIndex('spots', 'byMunicipality', '35203')).toHaveLength(1)
     expect(await db.getAllFromIndex('stamps', 'byRally', 'rally-a')).toHaveLength(2)

@@ -6,6 +6,7 @@ import { listStamps } from '@/data/repositories/user-repo'
 import { signRallyCode } from '@/domain/rally-codes'
 import { useRallyStore } from '@/stores/rally'
 import { useRecordsStore } from '@/stores/records'
+import { useUserDataStore } from '@/stores/user-data'
 import { makeKey, POINTS, testRally, tokyoNoon, type TestKey } from '../fixtures/rally'
 import { variantSnapshot } from '../fixtures/snapshots'
 
@@ -101,7 +102,7 @@ describe('backup: export, then import merges without losing a stamp', () => {
     const store = await setup()
     await store.checkInByCode(await code('qr-a'), 'code', { clock })
     await store.checkInByCode(await code('qr-b'), 'code', { clock })
-    const backup = await store.exportBackup()
+    const backup = await useUserDataStore().exportBackup()
     const file = JSON.stringify(backup)
 
     // "New phone": empty database with one stamp of its own, for cp-b at another time.
@@ -111,8 +112,9 @@ describe('backup: export, then import merges without losing a stamp', () => {
     await phone.checkInByCode(await code('qr-c'), 'code', { clock: () => now + 1000 })
     await phone.checkInByCode(await code('qr-b'), 'qr', { clock: () => now + 2000 })
 
-    const result = await phone.importBackup(file)
-    expect(result).toEqual({ ok: true, added: { stamps: 1, favorites: 0, settings: 0 } })
+    const user = useUserDataStore()
+    const result = await user.importFile(file)
+    expect(result).toEqual({ ok: true, from: 'backup', added: { stamps: 1, favorites: 0, settings: 0, savedAreas: 0 } })
     const stamps = (await listStamps()).sort((a, b) => a.key.localeCompare(b.key))
     expect(stamps.map((s) => [s.checkpointId, s.method])).toEqual([
       ['cp-a', 'code'],
@@ -121,8 +123,25 @@ describe('backup: export, then import merges without losing a stamp', () => {
     ])
     expect(phone.progressOf(phone.rallyById.get('test-rally')!).complete).toBe(true)
 
-    expect(await phone.importBackup('{"kind":"yume-kairo-user-data","version":1,"exportedAt":"2026-11-23T00:00:00Z","stamps":[{"key":"x","rallyId":"a","checkpointId":"b","at":"2026-11-23T00:00:00Z","method":"gps"}],"favorites":[],"settings":[]}')).toMatchObject({ ok: false, detail: expect.stringContaining('stamps.0') })
-    expect(await phone.importBackup('not json')).toMatchObject({ ok: false })
+    expect(await user.importFile('{"kind":"yume-kairo-user-data","version":1,"exportedAt":"2026-11-23T00:00:00Z","stamps":[{"key":"x","rallyId":"a","checkpointId":"b","at":"2026-11-23T00:00:00Z","method":"gps"}],"favorites":[],"settings":[]}')).toMatchObject({ ok: false, detail: expect.stringContaining('stamps.0') })
+    expect(await user.importFile('not json')).toMatchObject({ ok: false })
     expect(await listStamps()).toHaveLength(3)
+  })
+})
+
+describe("Home's \"continue your rally\" uses the one meaning of progress", () => {
+  it('a 3-of-28 rally is in progress at 2 stamps and no longer once its reward is earned at 3', async () => {
+    key = await makeKey('k1')
+    const base = testRally([key])
+    const many = Array.from({ length: 28 }, (_, i) => ({ ...base.checkpoints[i % 3]!, id: `cp-${i}`, qrId: `qr-${i}` }))
+    await replaceSnapshot(await variantSnapshot((body) => body.rallies.push({ ...base, reward: { ...base.reward, rule: { type: 'any', count: 3 } }, checkpoints: many })))
+    setActivePinia(createPinia())
+    await useRecordsStore().load()
+    const store = useRallyStore()
+    for (const ref of ['qr-0', 'qr-1']) expect(await store.checkInByCode(await code(ref), 'code', { clock })).toMatchObject({ ok: true, added: true })
+    expect(store.inProgress).toMatchObject({ got: 2, needed: 3, total: 28 })
+    expect(await store.checkInByCode(await code('qr-2'), 'code', { clock })).toMatchObject({ ok: true, added: true })
+    expect(store.progressOf(store.rallyById.get('test-rally')!).complete).toBe(true)
+    expect(store.inProgress).toBeNull()
   })
 })

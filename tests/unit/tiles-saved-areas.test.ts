@@ -1,5 +1,10 @@
+import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { SAVED_AREAS_KEY, useSavedAreas } from '@/composables/map/useSavedAreas'
+import { useSavedAreas } from '@/composables/map/useSavedAreas'
+import { closeDb, DB_NAME } from '@/data/db'
+import { listSavedAreas } from '@/data/repositories/user-repo'
+import { LEGACY_SAVED_AREAS_KEY } from '@/domain/storage-keys'
+import { useUserDataStore } from '@/stores/user-data'
 import { planSave, TILE_CACHE_MAX_ENTRIES, TILE_CACHE_NAME, tileCount } from '@/domain/tiles'
 
 /** Minimal Cache Storage: one Map per cache name. */
@@ -21,12 +26,18 @@ const bbox = { south: 34.17, north: 34.19, west: 131.46, east: 131.49 }
 const png = () => new Response(new Uint8Array([137, 80, 78, 71]), { status: 200, headers: { 'Content-Type': 'image/png' } })
 
 let caches: ReturnType<typeof fakeCaches>
-beforeEach(() => {
+beforeEach(async () => {
+  await closeDb()
+  indexedDB.deleteDatabase(DB_NAME)
   localStorage.clear()
+  setActivePinia(createPinia())
   caches = fakeCaches()
   vi.stubGlobal('caches', caches.api)
 })
-afterEach(() => vi.unstubAllGlobals())
+afterEach(async () => {
+  vi.unstubAllGlobals()
+  await closeDb()
+})
 
 describe('saving an area for offline use', () => {
   it('downloads exactly the planned GSI tiles with CORS into the shared tile cache, and lists the area', async () => {
@@ -43,7 +54,10 @@ describe('saving an area for offline use', () => {
     }
     expect(caches.stores.get(TILE_CACHE_NAME)?.size).toBe(plan.count)
     expect(saved.progress.value).toBeNull()
-    expect(JSON.parse(localStorage.getItem(SAVED_AREAS_KEY)!)).toHaveLength(1)
+    // Kept with the person's data in IndexedDB: a fresh start reads it back.
+    expect((await listSavedAreas()).map((a) => a.id)).toEqual([area!.id])
+    setActivePinia(createPinia())
+    await useUserDataStore().ensureLoaded()
     expect(useSavedAreas().areas.value.map((a) => a.id)).toEqual([area!.id])
   })
 
@@ -83,5 +97,19 @@ describe('saving an area for offline use', () => {
     expect(await saved.save(plan, '')).toBeNull()
     expect(saved.problem.value).toBe('failed')
     expect(saved.areas.value).toEqual([])
+  })
+})
+
+describe('saved areas of the first versions (localStorage)', () => {
+  const old = { id: 'area-old1', name: '', bbox, minZoom: 14, maxZoom: 16, count: 40, saved: 40, savedAt: '2026-05-01T00:00:00.000Z' }
+
+  it('are copied into IndexedDB once; an area deleted afterwards does not come back', async () => {
+    localStorage.setItem(LEGACY_SAVED_AREAS_KEY, JSON.stringify([old, { id: 'broken' }]))
+    await useUserDataStore().ensureLoaded()
+    expect(useUserDataStore().savedAreas.map((a) => a.id)).toEqual(['area-old1'])
+    await useUserDataStore().removeArea('area-old1')
+    setActivePinia(createPinia())
+    await useUserDataStore().ensureLoaded()
+    expect(useUserDataStore().savedAreas).toEqual([])
   })
 })

@@ -2,42 +2,23 @@
  * "Save this area for offline": downloads the tiles of one planned area (see
  * domain/tiles planSave: hard upper bound, no bulk download) into the same
  * Cache Storage cache the service worker uses for browsing, with progress.
- * The list of saved areas (metadata only) lives in localStorage.
+ * The list of saved areas (metadata only) is the person's data: the user-data store keeps it in
+ * IndexedDB with the rest (and in the backup); the tile bytes stay in Cache Storage.
  */
-import { ref, shallowRef } from 'vue'
-import { GSI_TILE_URL, TILE_CACHE_MAX_ENTRIES, TILE_CACHE_NAME, tilesFor, tileUrl, type Bbox, type SavePlan } from '@/domain/tiles'
+import { storeToRefs } from 'pinia'
+import { ref } from 'vue'
+import { GSI_TILE_URL, TILE_CACHE_MAX_ENTRIES, TILE_CACHE_NAME, tilesFor, tileUrl, type SavePlan } from '@/domain/tiles'
+import type { SavedArea } from '@/domain/user-data'
+import { useUserDataStore } from '@/stores/user-data'
 
-export interface SavedArea {
-  id: string
-  name: string
-  bbox: Bbox
-  minZoom: number
-  maxZoom: number
-  count: number
-  /** Tiles actually stored. */
-  saved: number
-  savedAt: string
-}
-
-export const SAVED_AREAS_KEY = 'yume-kairo.map.saved-areas'
-
-function readAreas(): SavedArea[] {
-  try {
-    const parsed: unknown = JSON.parse(localStorage.getItem(SAVED_AREAS_KEY) ?? '[]')
-    return Array.isArray(parsed) ? (parsed as SavedArea[]).filter((a) => a && typeof a.id === 'string' && a.bbox) : []
-  } catch {
-    return []
-  }
-}
-
-function writeAreas(areas: SavedArea[]) {
-  localStorage.setItem(SAVED_AREAS_KEY, JSON.stringify(areas))
-}
+export type { SavedArea }
 
 export type SaveProblem = 'unsupported' | 'cache-full' | 'failed' | null
 
 export function useSavedAreas(fetcher: typeof fetch = (...args) => fetch(...args)) {
-  const areas = shallowRef<SavedArea[]>(readAreas())
+  const user = useUserDataStore()
+  const { savedAreas: areas } = storeToRefs(user)
+  void user.ensureLoaded()
   const progress = ref<{ done: number; total: number } | null>(null)
   const problem = ref<SaveProblem>(null)
   let abort: AbortController | null = null
@@ -88,8 +69,12 @@ export function useSavedAreas(fetcher: typeof fetch = (...args) => fetch(...args
     }
     if (failed) problem.value = 'failed'
     const area: SavedArea = { id: `area-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`, name, bbox: plan.bbox, minZoom: plan.minZoom, maxZoom: plan.maxZoom, count: plan.count, saved, savedAt: new Date().toISOString() }
-    areas.value = [...areas.value, area]
-    writeAreas(areas.value)
+    try {
+      await user.saveArea(area)
+    } catch {
+      problem.value = 'failed' // the storage banner says why (full, read-only)
+      return null
+    }
     return area
   }
 
@@ -101,8 +86,7 @@ export function useSavedAreas(fetcher: typeof fetch = (...args) => fetch(...args
   async function remove(id: string) {
     const area = areas.value.find((a) => a.id === id)
     if (!area) return
-    areas.value = areas.value.filter((a) => a.id !== id)
-    writeAreas(areas.value)
+    await user.removeArea(id)
     if (!('caches' in globalThis)) return
     const keep = new Set(areas.value.flatMap(urlsOf))
     const cache = await caches.open(TILE_CACHE_NAME)

@@ -1,0 +1,27 @@
+/**
+ * Every name the app stores the person's data under, in one place: the IndexedDB database, the
+ * settings' keys and the one old localStorage key still read (saved map areas, copied once).
+ * Settings whose key starts with `device.` describe this device and never go into a backup.
+ */
+export const DB_NAME = 'yume-kairo'
+
+export const SETTING = {
+  locale: 'locale',
+  livingAnswers: 'living.answers',
+  livingSavedResults: 'living.savedResults',
+  /** When the last backup file was made or a transfer sent, on this device (ISO timestamp). */
+  lastBackupAt: 'device.lastBackupAt',
+  /** The old localStorage saved areas have been copied into IndexedDB. */
+  legacyAreasCopied: 'device.legacyAreasCopied',
+  /** Persistent storage was asked for (once, at the first stamp or favourite). */
+  persistAsked: 'device.persistAsked',
+  /** The "keep your data on this device" notice was dismissed. */
+  keepNoticeDismissed: 'device.keepNoticeDismissed',
+  /** The stamps count when the backup reminder was last dismissed. */
+  backupReminderDismissedAt: 'device.backupReminderDismissedAt',
+} as const
+
+export const isDeviceSetting = (key: string) => key.startsWith('device.')
+
+/** localStorage (first versions): the saved map areas' metadata. Read once, then left alone. */
+export const LEGACY_SAVED_AREAS_KEY = 'yume-kairo.map.saved-areas'
