@@ -44,6 +44,7 @@ export function formatDistance(metres: number, locale: string): string {
 /** "12 KB" / "3.4 MB" in the UI language (powers of 1000, as the browsers' own storage pages). */
 export function formatBytes(bytes: number, locale: string): string {
   const tag = locale === 'en' ? 'en-GB' : 'ja-JP'
-  const [unit, value] = bytes < 1000 ? (['byte', bytes] as const) : bytes < 1e6 ? (['kilobyte', bytes / 1e3] as const) : bytes < 1e9 ? (['megabyte', bytes / 1e6] as const) : (['gigabyte', bytes / 1e9] as const)
-  return new Intl.NumberFormat(tag, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: value < 10 && unit !== 'byte' ? 1 : 0 }).format(value)
+  // From 0.1 KB up: a byte count means little to a person.
+  const [unit, value] = bytes < 1e6 ? (['kilobyte', Math.max(0.1, bytes / 1e3)] as const) : bytes < 1e9 ? (['megabyte', bytes / 1e6] as const) : (['gigabyte', bytes / 1e9] as const)
+  return new Intl.NumberFormat(tag, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: value < 10 ? 1 : 0 }).format(value)
 }

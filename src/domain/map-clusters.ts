@@ -84,3 +84,47 @@ export function createClusterIndex<M extends Clusterable>(markers: readonly M[],
     },
   }
 }
+
+export interface ScreenCircle {
+  x: number
+  y: number
+  /** Radius in screen pixels. */
+  r: number
+}
+
+/**
+ * Moves overlapping circles (cluster buttons, in screen pixels) apart until none covers another, so
+ * each stays a whole tap target: pairs are pushed apart along the line between them, a few rounds.
+ * Circles that do not touch are left where they are. Returns the new centres, in the same order.
+ */
+export function separateCircles(circles: readonly ScreenCircle[], gap = 4, rounds = 40): Array<{ x: number; y: number }> {
+  const p = circles.map((c) => ({ x: c.x, y: c.y }))
+  for (let round = 0; round < rounds; round++) {
+    let moved = false
+    for (let i = 0; i < p.length; i++) {
+      for (let j = i + 1; j < p.length; j++) {
+        const a = p[i]!
+        const b = p[j]!
+        const need = circles[i]!.r + circles[j]!.r + gap
+        let dx = b.x - a.x
+        let dy = b.y - a.y
+        let d = Math.hypot(dx, dy)
+        if (d >= need) continue
+        if (d < 1e-6) {
+          // Same spot: split them sideways, deterministically.
+          dx = 1
+          dy = 0
+          d = 1e-6
+        }
+        const push = (need - d) / 2 + 0.01
+        a.x -= (dx / d) * push
+        a.y -= (dy / d) * push
+        b.x += (dx / d) * push
+        b.y += (dy / d) * push
+        moved = true
+      }
+    }
+    if (!moved) break
+  }
+  return p
+}

@@ -231,26 +231,96 @@ for (const engine of selected) {
       assert.match(await progressOf(app), /2 \/ 3/)
     })
 
-    it('backup export, the database deleted, import: the stamps are back', async () => {
+    it('backup export, the database deleted, import: stamps, favourites, settings and saved areas are back', async () => {
+      // A saved map area from the first versions (localStorage), copied into IndexedDB once at the next start.
+      const area = { id: 'area-e2e-1', name: '', bbox: { south: 34.17, west: 131.46, north: 34.19, east: 131.49 }, minZoom: 14, maxZoom: 16, count: 30, saved: 30, savedAt: '2026-11-30T00:00:00.000Z' }
+      await app.evaluate((a) => localStorage.setItem('yume-kairo.map.saved-areas', JSON.stringify([a])), area)
+      await app.reload()
+      await app.goto('/my-data')
+      await app.waitFor({ testId: 'mydata-savedAreas', text: '1件' })
+      await app.evaluate(() => localStorage.removeItem('yume-kairo.map.saved-areas'))
+      // A setting: the language, English.
+      await app.click({ css: '.lang-switch' })
+      await app.until(() => document.documentElement.lang === 'en', null, { what: 'English' })
+
       await app.goto('/rally')
-      await app.waitFor({ testId: 'rally-card', text: RALLY.ja })
+      await app.waitFor({ testId: 'rally-card', text: RALLY.en })
       await app.click({ testId: 'backup-export' })
       const downloads = await app.until(() => { const d = JSON.parse(sessionStorage.getItem('e2e:downloads') || '[]'); return d.length ? d : null }, null, { what: 'backup file' })
       const file = downloads.at(-1)
       assert.match(file.name, /^yume-kairo-backup-2026-12-02\.json$/)
       const backup = JSON.parse(file.text)
       assert.deepEqual(backup.stamps.map((s) => s.checkpointId).sort(), ['cp-a', 'cp-b'])
+      assert.deepEqual(backup.favorites.map((f) => f.key), [`spot:${SPOT.id}`])
+      assert.deepEqual(backup.savedAreas.map((a) => a.id), [area.id])
+      assert.deepEqual(backup.settings.find((x) => x.key === 'locale'), { key: 'locale', value: 'en' })
       const path = join(TMP, `${engine}-backup.json`)
       writeFileSync(path, file.text)
 
       const deleted = await app.evaluate(() => new Promise((resolve) => { const r = indexedDB.deleteDatabase('yume-kairo'); r.onsuccess = () => resolve('deleted'); r.onerror = () => resolve('error'); r.onblocked = () => resolve('blocked') }))
       assert.equal(deleted, 'deleted')
-      await app.goto('/rally')
-      await app.waitFor({ testId: 'rally-progress', within: { testId: 'rally-card', text: RALLY.ja }, text: '0 / 3' })
+      await app.reload() // a fresh start: nothing of the person's is left; the device's language is Japanese
+      await app.until(() => document.documentElement.lang === 'ja', null, { what: 'Japanese after the data is gone' })
+      await app.goto('/my-data')
+      await app.waitFor({ testId: 'mydata-stamps', text: '0件' })
+      await app.waitFor({ testId: 'mydata-savedAreas', text: '0件' })
       await app.upload({ testId: 'backup-import' }, path)
-      await app.waitFor({ testId: 'backup-message', text: 'スタンプ 2 件' })
+      await app.waitFor({ testId: 'backup-message', text: 'スタンプ 2 件、お気に入り 1 件、設定 1 件、地図の範囲 1 件' })
+      for (const [id, n] of [['stamps', 2], ['favorites', 1], ['savedAreas', 1]]) await app.waitFor({ testId: `mydata-${id}`, text: `${n}件` })
+      await app.reload()
+      await app.until(() => document.documentElement.lang === 'en', null, { what: 'the language back from the backup' })
       await app.goto(`/rally/${RALLY.id}`)
       assert.match(await progressOf(app), /2 \/ 3/)
+      await app.goto('/saved')
+      await app.waitFor({ testId: 'saved-item', text: SPOT.en })
+      await app.click({ css: '.lang-switch' })
+      await app.until(() => document.documentElement.lang === 'ja', null, { what: 'back to Japanese' })
+    })
+
+    it('your data on this device: counts and persistence; on an iPhone in Safari the Home Screen notice follows the first favourite, never in the installed app', async () => {
+      await app.goto('/my-data')
+      await app.waitFor({ testId: 'mydata-favorites', text: '1件' })
+      const state = await app.until(() => { const s = document.querySelector('[data-testid="mydata-persist"]')?.dataset.state; return s && s !== 'unknown' ? s : null }, null, { what: 'persistence state' })
+      assert.ok(['granted', 'not-granted', 'unsupported'].includes(state), state)
+      assert.match(await app.waitFor({ testId: 'mydata-persist' }), state === 'granted' ? /保護しています/ : /保護していません|確かめられません/)
+      await app.screenshot('my-data')
+
+      // A new visitor on an iPhone, in a Safari tab: nothing to keep yet, so no notice.
+      await app.evaluate(() => indexedDB.deleteDatabase('yume-kairo'))
+      await app.evaluate(() => localStorage.setItem('e2e:platform', 'ios'))
+      await app.goto(`/spots/${SPOT.id}`)
+      await app.waitFor({ css: 'main h1', text: SPOT.ja })
+      assert.equal(await app.count({ testId: 'keep-notice' }), 0)
+      await app.click({ testId: 'favorite-button', within: { testId: 'spot-detail' } })
+      const notice = await app.waitFor({ testId: 'keep-notice' })
+      assert.match(notice, /ホーム画面に追加/)
+      assert.match(notice, /7日間/)
+      await app.screenshot('keep-notice-ios')
+      // The same person in the installed app: no notice.
+      await app.evaluate(() => localStorage.setItem('e2e:standalone', '1'))
+      await app.reload()
+      await app.waitFor({ css: 'main h1', text: SPOT.ja })
+      await app.until(() => document.querySelector('[data-testid="spot-detail"] [data-testid="favorite-button"]')?.getAttribute('aria-pressed') === 'true', null, { what: 'favourite still there' })
+      assert.equal(await app.count({ testId: 'keep-notice' }), 0)
+      // Back in the tab: dismissed once, it stays dismissed.
+      await app.evaluate(() => localStorage.removeItem('e2e:standalone'))
+      await app.reload()
+      await app.click({ testId: 'keep-dismiss' })
+      await app.until(() => !document.querySelector('[data-testid="keep-notice"]'), null, { what: 'notice dismissed' })
+      await app.reload()
+      await app.waitFor({ css: 'main h1', text: SPOT.ja })
+      await app.until(() => document.querySelector('[data-testid="spot-detail"] [data-testid="favorite-button"]')?.getAttribute('aria-pressed') === 'true', null, { what: 'loaded' })
+      assert.equal(await app.count({ testId: 'keep-notice' }), 0)
+      await app.evaluate(() => localStorage.removeItem('e2e:platform'))
+      // The stamps the later journeys expect, back from the backup.
+      await app.goto('/my-data')
+      await app.upload({ testId: 'backup-import' }, join(TMP, `${engine}-backup.json`))
+      await app.waitFor({ testId: 'backup-message', text: 'スタンプ 2 件' })
+      // The backup brought English back as the language; the journeys after this one read Japanese.
+      await app.reload()
+      await app.until(() => document.documentElement.lang === 'en', null, { what: 'English from the backup' })
+      await app.click({ css: '.lang-switch' })
+      await app.until(() => document.documentElement.lang === 'ja', null, { what: 'back to Japanese' })
     })
 
     it('"show on map" from a spot, an event and a rally checkpoint lands zoomed in on it with its sheet open; Back returns', async () => {

@@ -22,3 +22,13 @@ describe('formatting in Asia/Tokyo whatever the machine zone', () => {
     expect(formatMonth(1, 'en')).toBe('January')
   })
 })
+
+describe('sizes', () => {
+  it('in KB from 0.1 up, then MB and GB, in either language', async () => {
+    const { formatBytes } = await import('@/domain/format')
+    expect(formatBytes(12, 'en')).toBe('0.1 kB')
+    expect(formatBytes(745, 'en')).toBe('0.7 kB')
+    expect(formatBytes(5_900_000, 'en')).toBe('5.9 MB')
+    expect(formatBytes(11_000_000_000, 'ja')).toMatch(/^11\s?GB$/)
+  })
+})

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CLUSTER_MAX_ZOOM, createClusterIndex, type ClusterItem } from '@/domain/map-clusters'
+import { CLUSTER_MAX_ZOOM, createClusterIndex, separateCircles, type ClusterItem } from '@/domain/map-clusters'
 import type { MarkerKind } from '@/domain/map-markers'
 
 const REGION = { south: 33.8, west: 130.8, north: 34.8, east: 132.1 }
@@ -52,5 +52,26 @@ describe('marker clusters', () => {
     const hagi = { south: 34.35, west: 131.3, north: 34.5, east: 131.5 }
     const items = index.itemsIn(hagi, 12)
     expect(items.reduce((n, i) => n + (i.type === 'cluster' ? i.count : 1), 0)).toBe(3)
+  })
+})
+
+describe('cluster buttons never cover each other', () => {
+  const overlaps = (c: Array<{ x: number; y: number; r: number }>, gap: number) => {
+    for (let i = 0; i < c.length; i++) for (let j = i + 1; j < c.length; j++) if (Math.hypot(c[i]!.x - c[j]!.x, c[i]!.y - c[j]!.y) < c[i]!.r + c[j]!.r + gap - 0.001) return true
+    return false
+  }
+  it('moves apart circles that overlap (even on the very same spot) and leaves the others where they are', () => {
+    const circles = [
+      { x: 100, y: 100, r: 20 },
+      { x: 110, y: 100, r: 17 },
+      { x: 110, y: 100, r: 23 },
+      { x: 300, y: 300, r: 20 },
+    ]
+    expect(overlaps(circles, 4)).toBe(true)
+    const moved = separateCircles(circles)
+    expect(overlaps(moved.map((p, i) => ({ ...p, r: circles[i]!.r })), 4)).toBe(false)
+    expect(moved[3]).toEqual({ x: 300, y: 300 })
+    // They stay near where they were: a few diameters at most.
+    for (const [i, p] of moved.entries()) expect(Math.hypot(p.x - circles[i]!.x, p.y - circles[i]!.y)).toBeLessThan(60)
   })
 })

@@ -6,7 +6,7 @@
  * move or zoom. Also used by bench/map-markers.mjs.
  */
 import L from './leaflet'
-import { createClusterIndex, type ClusterItem } from '@/domain/map-clusters'
+import { createClusterIndex, separateCircles, type ClusterItem } from '@/domain/map-clusters'
 import type { MapMarker, MarkerKind } from '@/domain/map-markers'
 import { markerStyle } from './map-style'
 
@@ -28,6 +28,8 @@ export interface ClusterLayer {
   remove(): void
 }
 
+const clusterSize = (count: number) => (count < 10 ? 34 : count < 100 ? 40 : 46)
+
 function clusterIcon(item: ClusterItem, label: string): L.DivIcon {
   const button = document.createElement('button')
   button.type = 'button'
@@ -35,7 +37,7 @@ function clusterIcon(item: ClusterItem, label: string): L.DivIcon {
   button.setAttribute('aria-label', label)
   button.dataset.count = String(item.count)
   button.textContent = String(item.count)
-  const size = item.count < 10 ? 34 : item.count < 100 ? 40 : 46
+  const size = clusterSize(item.count)
   return L.divIcon({ html: button, className: `map-cluster map-cluster--${item.kind}`, iconSize: [size, size] })
 }
 
@@ -80,6 +82,12 @@ export function createClusterLayer(markers: readonly LayerMarker[], options: Clu
       next.set(key, layer)
       if (item.type === 'cluster') clusters++
     }
+    // Clusters of different kinds (or close ones of one kind) may land on each other: move them
+    // apart on screen so every button stays a whole tap target.
+    const clusterItems = items.filter((i): i is ClusterItem => i.type === 'cluster')
+    const at = clusterItems.map((c) => m.latLngToLayerPoint([c.point.lat, c.point.lng]))
+    const spread = separateCircles(at.map((p, i) => ({ x: p.x, y: p.y, r: clusterSize(clusterItems[i]!.count) / 2 })))
+    clusterItems.forEach((c, i) => (next.get(c.key) as L.Marker).setLatLng(m.layerPointToLatLng(L.point(spread[i]!.x, spread[i]!.y))))
     for (const [key, layer] of shown) if (!next.has(key)) layer.remove()
     for (const [key, layer] of next) if (!shown.has(key)) layer.addTo(m)
     shown = next

@@ -27,7 +27,7 @@ export const EVENTS = {
   old: { id: 'e2e-2019', ja: 'テスト2019年の餅まき', start: '2019-12-04' },
   later: { id: 'e2e-january', ja: 'テスト一月の書き初め', start: '2027-01-10' },
 }
-export const RALLY = { id: 'e2e-rally', ja: 'テスト回廊スタンプラリー' }
+export const RALLY = { id: 'e2e-rally', ja: 'テスト回廊スタンプラリー', en: 'Test corridor stamp rally' }
 
 export async function makeKey(kid) {
   const pair = await subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])
@@ -52,7 +52,7 @@ export function testSnapshot(key, { extraEvents = [] } = {}) {
   }
   snapshot.rallies.push({
     id: RALLY.id,
-    name: { ja: RALLY.ja, en: 'Test corridor stamp rally' },
+    name: { ja: RALLY.ja, en: RALLY.en },
     description: { ja: 'E2E テスト用のスタンプラリーです。', en: 'A stamp rally for the end-to-end test.' },
     period: { start: '2026-11-20', end: '2027-01-31' },
     reward: { rule: { type: 'all' }, text: { ja: '記念缶バッジを進呈します。', en: 'A souvenir badge.' }, handover: 'code' },

@@ -8,6 +8,8 @@
  *   localStorage 'e2e:now'  ISO instant: the clock starts there and ticks on
  *   localStorage 'e2e:geo'  {"lat","lng","accuracy"}: navigator.geolocation answers with it, read at
  *                           each call; absent or "denied": permission denied
+ *   localStorage 'e2e:platform'   "ios": the page sees an iPhone's Safari (user agent, navigator.standalone false)
+ *   localStorage 'e2e:standalone' "1": the page runs as an installed app (display-mode: standalone)
  * and records, in sessionStorage (kept across reloads of the tab):
  *   'e2e:errors'     console.error calls, uncaught errors and rejections, CSP violations
  *   'e2e:downloads'  files the app saved through a download link: [{ name, text }]
@@ -92,6 +94,20 @@
     clearWatch: function () {},
   }
   Object.defineProperty(Navigator.prototype, 'geolocation', { configurable: true, get: function () { return fakeGeolocation } })
+
+  // --- platform: an iPhone, or the installed app ---------------------------
+  if (localStorage.getItem('e2e:platform') === 'ios') {
+    var iosAgent = 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1'
+    Object.defineProperty(Navigator.prototype, 'userAgent', { configurable: true, get: function () { return iosAgent } })
+    Object.defineProperty(Navigator.prototype, 'standalone', { configurable: true, get: function () { return localStorage.getItem('e2e:standalone') === '1' } })
+  }
+  if (localStorage.getItem('e2e:standalone') === '1') {
+    var matchMedia = window.matchMedia.bind(window)
+    window.matchMedia = function (query) {
+      if (/display-mode:\s*standalone/.test(query)) return { matches: true, media: query, onchange: null, addListener: function () {}, removeListener: function () {}, addEventListener: function () {}, removeEventListener: function () {}, dispatchEvent: function () { return false } }
+      return matchMedia(query)
+    }
+  }
 
   // --- downloads ----------------------------------------------------------
   var blobs = {}
