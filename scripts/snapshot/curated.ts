@@ -212,6 +212,15 @@ interface HighlightInput {
   sourceRef?: string
 }
 
+/** The spot an editorial pick names, once its source and its bilingual reason are checked (else the build stops). */
+function pickedSpot(file: string, pick: HighlightInput, spots: Map<string, Spot>, sourceIds: ReadonlySet<string>): Spot {
+  const spot = spots.get(pick.spotId)
+  if (!spot) throw new Error(`${file}: unknown spot ${pick.spotId}`)
+  if (!sourceIds.has(pick.source)) throw new Error(`${file}: ${pick.spotId} names unknown source ${pick.source}`)
+  if (!pick.reason?.ja?.trim() || !pick.reason?.en?.trim()) throw new Error(`${file}: ${pick.spotId} needs a reason in Japanese and English`)
+  return spot
+}
+
 /**
  * data/curated/highlights.json: the editorial "must see" picks, each with a one-line reason in both
  * languages and the source the reason comes from. A pick of an unknown spot or source, or without
@@ -220,15 +229,11 @@ interface HighlightInput {
 export function applyHighlights(dir: string, spots: Map<string, Spot>, sourceIds: ReadonlySet<string>, report: SourceReport): void {
   for (const h of readJson<HighlightInput[]>(resolve(dir, 'highlights.json'))) {
     report.read++
-    const spot = spots.get(h.spotId)
-    if (!spot) throw new Error(`highlights.json: unknown spot ${h.spotId}`)
-    if (!sourceIds.has(h.source)) throw new Error(`highlights.json: ${h.spotId} names unknown source ${h.source}`)
-    if (!h.reason?.ja?.trim() || !h.reason?.en?.trim()) throw new Error(`highlights.json: ${h.spotId} needs a reason in Japanese and English`)
+    const spot = pickedSpot('highlights.json', h, spots, sourceIds)
     spot.highlight = { reason: h.reason, source: h.source, ...(h.sourceRef ? { sourceRef: h.sourceRef } : {}) }
     report.kept++
   }
 }
-
 
 interface SeasonInput extends HighlightInput {
   months: number[]
@@ -244,10 +249,7 @@ interface SeasonInput extends HighlightInput {
 export function applySeasons(dir: string, spots: Map<string, Spot>, sourceIds: ReadonlySet<string>, report: SourceReport): void {
   for (const e of readJson<SeasonInput[]>(resolve(dir, 'seasons.json'))) {
     report.read++
-    const spot = spots.get(e.spotId)
-    if (!spot) throw new Error(`seasons.json: unknown spot ${e.spotId}`)
-    if (!sourceIds.has(e.source)) throw new Error(`seasons.json: ${e.spotId} names unknown source ${e.source}`)
-    if (!e.reason?.ja?.trim() || !e.reason?.en?.trim()) throw new Error(`seasons.json: ${e.spotId} needs a reason in Japanese and English`)
+    const spot = pickedSpot('seasons.json', e, spots, sourceIds)
     const months = [...new Set(e.months)].sort((a, b) => a - b)
     if (!months.length || months.length !== e.months.length || months.some((m) => !Number.isInteger(m) || m < 1 || m > 12)) throw new Error(`seasons.json: ${e.spotId} has months ${JSON.stringify(e.months)} (1–12, each once)`)
     if (!e.sourceRef?.trim()) throw new Error(`seasons.json: ${e.spotId} needs the quoted source words (sourceRef)`)

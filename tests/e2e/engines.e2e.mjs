@@ -43,6 +43,15 @@ function buildTestBundle() {
   if (built.status !== 0) throw new Error('the engines test build failed')
 }
 
+/** In the page: deletes the app's database (what clearing the site's data does); resolves how it went. */
+const deleteDatabase = () => new Promise((resolve) => { const r = indexedDB.deleteDatabase('yume-kairo'); r.onsuccess = () => resolve('deleted'); r.onerror = () => resolve('error'); r.onblocked = () => resolve('blocked') })
+
+/**
+ * After the database was deleted: the next start imports the region's data again (the first-visit
+ * import, ≈ 840 kB parsed, validated and hashed). Slow engines under load take a while: wait for it.
+ */
+const imported = (app) => app.until(() => !document.querySelector('.banner--toast') && !!document.querySelector('main h1'), null, { timeout: 60_000, what: 'the first-visit import after the data was deleted' })
+
 /** Waits until the map's view has not changed for half a second (fits and zoom animations done). */
 async function settledMap(app) {
   let last = ''
@@ -257,9 +266,9 @@ for (const engine of selected) {
       const path = join(TMP, `${engine}-backup.json`)
       writeFileSync(path, file.text)
 
-      const deleted = await app.evaluate(() => new Promise((resolve) => { const r = indexedDB.deleteDatabase('yume-kairo'); r.onsuccess = () => resolve('deleted'); r.onerror = () => resolve('error'); r.onblocked = () => resolve('blocked') }))
-      assert.equal(deleted, 'deleted')
+      assert.equal(await app.evaluate(deleteDatabase), 'deleted')
       await app.reload() // a fresh start: nothing of the person's is left; the device's language is Japanese
+      await imported(app)
       await app.until(() => document.documentElement.lang === 'ja', null, { what: 'Japanese after the data is gone' })
       await app.goto('/my-data')
       await app.waitFor({ testId: 'mydata-stamps', text: '0件' })
@@ -286,9 +295,10 @@ for (const engine of selected) {
       await app.screenshot('my-data')
 
       // A new visitor on an iPhone, in a Safari tab: nothing to keep yet, so no notice.
-      await app.evaluate(() => indexedDB.deleteDatabase('yume-kairo'))
+      assert.equal(await app.evaluate(deleteDatabase), 'deleted')
       await app.evaluate(() => localStorage.setItem('e2e:platform', 'ios'))
       await app.goto(`/spots/${SPOT.id}`)
+      await imported(app)
       await app.waitFor({ css: 'main h1', text: SPOT.ja })
       assert.equal(await app.count({ testId: 'keep-notice' }), 0)
       await app.click({ testId: 'favorite-button', within: { testId: 'spot-detail' } })

@@ -76,7 +76,13 @@ export async function openApp(engine, { overrides, timezone, viewport } = {}) {
         .evaluate(`(arg) => { ${FINDER}; const el = find(arg.q)[0]; if (!el) return false; el.setAttribute('data-e2e-hit', arg.mark); return true }`, { q, mark })
         .catch(() => false) // navigating: try again
       if (found) return `[data-e2e-hit="${mark}"]`
-      if (Date.now() > deadline) throw new Error(`${engine}: not found within ${timeout} ms: ${JSON.stringify(q)}`)
+      if (Date.now() > deadline) {
+        // What the screen showed instead: a screenshot and the start of the page's text, for the report.
+        const shot = `failed-${mark}`
+        await app.screenshot(shot).catch(() => undefined)
+        const seen = await session.evaluate(`() => document.querySelector('main')?.innerText.replace(/\\s+/g, ' ').slice(0, 200) ?? ''`, null).catch(() => '')
+        throw new Error(`${engine}: not found within ${timeout} ms: ${JSON.stringify(q)} (screen: ${SHOTS}/${engine}-${shot}.png; main: ${JSON.stringify(seen)})`)
+      }
       await new Promise((r) => setTimeout(r, 100))
     }
   }
