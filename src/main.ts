@@ -1,5 +1,6 @@
 import { createApp } from 'vue'
 import App from './App.vue'
+import './composables/useInstallPrompt' // listens for the install offer, which comes once, early
 import { installI18n } from './modules/i18n'
 import { installPinia } from './modules/pinia'
 import { installRouter } from './modules/router'

@@ -7,7 +7,7 @@
  */
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { verifyRallyCode, type CodeRejectionReason } from '@/domain/rally-codes'
+import type { CodeRejectionReason } from '@/domain/rally-codes'
 import { evaluateCheckIn, periodStatus, previousStampPlace, rallyProgress, type CheckInRejection, type RallyPeriodStatus } from '@/domain/rally-rules'
 import type { Checkpoint, Point, Rally } from '@/domain/snapshot-schema'
 import type { Stamp, StampMethod } from '@/domain/user-data'
@@ -89,6 +89,7 @@ export const useRallyStore = defineStore('rally', () => {
     busy.value = true
     try {
       const now = (options.clock ?? Date.now)()
+      const { verifyRallyCode } = await import('@/domain/rally-codes') // the verifier loads with the first code, not on Home
       const verdict = await verifyRallyCode(text, { rallies: records.rallies, now, expectedRallyId: options.expectedRallyId })
       if (!verdict.ok) return { ok: false, reason: 'code', code: verdict.reason }
       const status = periodStatus(verdict.rally.period, now)

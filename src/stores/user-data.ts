@@ -26,7 +26,7 @@ import {
 } from '@/data/repositories/user-repo'
 import type { PersistState } from '@/domain/keep-data'
 import { LEGACY_SAVED_AREAS_KEY, SETTING } from '@/domain/storage-keys'
-import { legacySavedAreas, readUserFile, stampsSinceBackup, toBackup, userDataBytes, type Favorite, type SavedArea, type Setting, type Stamp, type UserBackup } from '@/domain/user-data'
+import { stampsSinceBackup, toBackup, userDataBytes, type Favorite, type SavedArea, type Setting, type Stamp, type UserBackup } from '@/domain/user-data'
 
 export type ImportOutcome = { ok: true; added: MergeCounts; from: 'backup' | 'backup-v1' | 'favorites' } | { ok: false; detail: string }
 
@@ -51,6 +51,7 @@ export const useUserDataStore = defineStore('user-data', () => {
       return
     }
     if (!raw) return
+    const { legacySavedAreas } = await import('@/domain/user-data-file')
     await copyLegacySavedAreas(legacySavedAreas(raw)).catch(() => 0)
   }
 
@@ -147,6 +148,7 @@ export const useUserDataStore = defineStore('user-data', () => {
 
   /** Reads any file the app exported (backup, old backup, old favourites file) and adds what is missing. */
   async function importFile(text: string): Promise<ImportOutcome> {
+    const { readUserFile } = await import('@/domain/user-data-file') // the validator loads only here
     const read = readUserFile(text)
     if (!read.ok) return read
     const added = await mergeUserData(read.data)

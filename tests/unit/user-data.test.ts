@@ -10,7 +10,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { closeDb, DB_NAME, getDb, onStorageError, StorageWriteError } from '@/data/db'
 import * as repo from '@/data/repositories/user-repo'
 import { SETTING } from '@/domain/storage-keys'
-import { readUserFile, stampsSinceBackup, toBackup, type Favorite, type SavedArea, type Stamp } from '@/domain/user-data'
+import { stampsSinceBackup, toBackup, type Favorite, type SavedArea, type Stamp } from '@/domain/user-data'
+import { readUserFile } from '@/domain/user-data-file'
 import { useUserDataStore } from '@/stores/user-data'
 
 const stamp: Stamp = { key: 'r1/cp-1', rallyId: 'r1', checkpointId: 'cp-1', at: '2026-11-20T01:00:00.000Z', method: 'gps' }
