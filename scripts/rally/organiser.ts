@@ -2,9 +2,13 @@
 /**
  * Stamp rally tools for organisers: keys, signed check-in codes, a printable sheet.
  *
+ * A thin wrapper over src/domain/rally-organiser.ts, the same functions the in-app organiser screen
+ * (/organise) uses: key files, signatures and codes are the same whichever made them.
+ *
  *   npx tsx scripts/rally/organiser.ts keygen --rally <rallyId> [--kid <kid>]
  *       Makes an ECDSA P-256 key pair. The PRIVATE key goes to .rally-keys/<rallyId>/<kid>.private.jwk.json
- *       (git-ignored, file mode 600: keep it safe, anyone with it can make stamps). The PUBLIC key is added to
+ *       (the organiser screen's key-file format; git-ignored, file mode 600: keep it safe, anyone with it
+ *       can make stamps). Set RALLY_KEY_PASSPHRASE to seal it (and to read a sealed one when signing). The PUBLIC key is added to
  *       data/curated/rally-keys.json as { "<rallyId>": [{ "kid", "x", "y" }] }; the data pipeline copies it
  *       into the snapshot (rallies[].keys), which is what the app verifies codes against, offline.
  *
@@ -22,7 +26,8 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileS
 import { dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import QRCode from 'qrcode'
-import { signRallyCode, verifyRallyCode } from '../../src/domain/rally-codes'
+import { verifyRallyCode } from '../../src/domain/rally-codes'
+import { generateRallyKey, groupCode, privateKeyFile, readPrivateKeyFile, signCheckpointCodes, type SignedCode } from '../../src/domain/rally-organiser'
 import type { Rally } from '../../src/domain/snapshot-schema'
 
 const ROOT = resolve(import.meta.dirname, '../..')
@@ -48,16 +53,15 @@ export async function keygen(rallyId: string, kid: string, options: { keysDir?: 
   if (!ID.test(rallyId) || !ID.test(kid)) fail('rally id and kid must match [a-z0-9][a-z0-9._:-]*')
   const privatePath = join(keysDir, rallyId, `${kid}.private.jwk.json`)
   if (existsSync(privatePath)) fail(`${privatePath} exists already; choose another --kid`)
-  const pair = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])) as CryptoKeyPair
-  const jwk = await crypto.subtle.exportKey('jwk', pair.privateKey)
+  const key = await generateRallyKey(kid)
   mkdirSync(dirname(privatePath), { recursive: true, mode: 0o700 })
-  writeFileSync(privatePath, JSON.stringify({ ...jwk, kid, rallyId }, null, 2) + '\n', { mode: 0o600 })
+  writeFileSync(privatePath, await privateKeyFile(rallyId, key, process.env.RALLY_KEY_PASSPHRASE ?? ''), { mode: 0o600 })
   chmodSync(privatePath, 0o600)
   const keys = readJson<PublicKeys>(publicFile, {})
-  keys[rallyId] = [...(keys[rallyId] ?? []).filter((k) => k.kid !== kid), { kid, x: jwk.x!, y: jwk.y! }]
+  keys[rallyId] = [...(keys[rallyId] ?? []).filter((k) => k.kid !== kid), key.publicKey]
   mkdirSync(dirname(publicFile), { recursive: true })
   writeFileSync(publicFile, JSON.stringify(keys, null, 2) + '\n')
-  return { privatePath, publicFile, publicKey: { kid, x: jwk.x!, y: jwk.y! } }
+  return { privatePath, publicFile, publicKey: key.publicKey }
 }
 
 export function loadRally(file: string, rallyId: string): Rally {
@@ -69,36 +73,30 @@ export function loadRally(file: string, rallyId: string): Rally {
   return rally
 }
 
-function loadPrivateKey(rallyId: string, kid: string | undefined, keysDir = KEYS_DIR): Promise<{ key: CryptoKey; kid: string }> {
+async function loadPrivateKey(rallyId: string, kid: string | undefined, keysDir = KEYS_DIR): Promise<{ key: CryptoKey; kid: string }> {
   const dir = join(keysDir, rallyId)
   if (!existsSync(dir)) fail(`no keys in ${dir}: run keygen first`)
   const files = readdirSync(dir).filter((f) => f.endsWith('.private.jwk.json')).sort()
   const file = kid ? `${kid}.private.jwk.json` : files.at(-1)
   if (!file || !files.includes(file)) fail(`no private key ${file ?? ''} in ${dir}`)
-  const stored = JSON.parse(readFileSync(join(dir, file), 'utf8')) as JsonWebKey & { kid: string; rallyId?: string }
-  const storedKid = stored.kid
+  const text = readFileSync(join(dir, file), 'utf8')
+  const read = await readPrivateKeyFile(text, process.env.RALLY_KEY_PASSPHRASE ?? '')
+  if (read.ok) return { key: read.key.privateKey, kid: read.key.kid }
+  if (read.reason !== 'not-a-key-file') fail(`${file}: ${read.reason} (set RALLY_KEY_PASSPHRASE)`)
+  // Keys made before the key-file format: a bare JWK with kid and rallyId.
+  const stored = JSON.parse(text) as JsonWebKey & { kid: string }
   const jwk: JsonWebKey = { kty: stored.kty, crv: stored.crv, x: stored.x, y: stored.y, d: stored.d }
-  return crypto.subtle.importKey('jwk', jwk, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign']).then((key) => ({ key, kid: storedKid }))
+  return { key: await crypto.subtle.importKey('jwk', jwk, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign']), kid: stored.kid }
 }
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
-/** The code in groups of 6 for typing; the app ignores the spaces. */
-export const groupCode = (code: string) => code.match(/.{1,6}/g)!.join(' ')
+export { groupCode }
 const codeHtml = (code: string) => code.match(/.{1,6}/g)!.map((g) => `<span>${esc(g)}</span>`).join(' ')
 
-export interface SignedCode {
-  checkpointId: string
-  qrId: string
-  name: { ja: string; en?: string }
-  code: string
-}
+export type { SignedCode }
 
-export async function signAll(rally: Rally, key: CryptoKey, kid: string, validFrom: string, validUntil: string): Promise<SignedCode[]> {
-  const out: SignedCode[] = []
-  for (const cp of rally.checkpoints) {
-    out.push({ checkpointId: cp.id, qrId: cp.qrId, name: cp.name, code: await signRallyCode({ rallyId: rally.id, checkpointRef: cp.qrId, validFrom, validUntil, kid }, key) })
-  }
-  return out
+export function signAll(rally: Rally, key: CryptoKey, kid: string, validFrom: string, validUntil: string): Promise<SignedCode[]> {
+  return signCheckpointCodes(rally, { kid, privateKey: key }, validFrom, validUntil)
 }
 
 export async function sheetHtml(rally: Rally, codes: SignedCode[], validFrom: string, validUntil: string): Promise<string> {

@@ -80,6 +80,21 @@ export interface PositionFix extends Point {
   timestamp: number
 }
 
+export type CheckInMethod = 'gps' | 'qr'
+
+/** How a visitor may check in at a checkpoint: as published, else both ways. */
+export function checkpointMethods(checkpoint: Pick<Checkpoint, 'methods'>): readonly CheckInMethod[] {
+  return checkpoint.methods ?? ['gps', 'qr']
+}
+
+/**
+ * Whether a typed or scanned code can ever give a stamp in this rally: it needs a published signing
+ * key and at least one checkpoint that takes codes. Otherwise the code entry is not offered.
+ */
+export function acceptsCodes(rally: Pick<Rally, 'keys' | 'checkpoints'>): boolean {
+  return rally.keys.length > 0 && rally.checkpoints.some((c) => checkpointMethods(c).includes('qr'))
+}
+
 export type CheckInRejection =
   | { ok: false; reason: 'too-far'; distanceM: number; remainingM: number; accuracyM: number }
   | { ok: false; reason: 'inaccurate'; accuracyM: number; limitM: number }

@@ -11,8 +11,9 @@ export const SCHEMA_MAJOR = 1
  * 1.3.0: a spot's name may carry `latn`, a Hepburn transliteration of its published kana reading;
  *        a spot may carry `highlight` (an editorial must-see pick with its reason and source).
  * 1.4.0: a spot may carry `season` (the months its source names, with the reason and source).
+ * 1.5.0: a rally checkpoint may say how visitors check in there (`methods`: gps, qr).
  */
-export const SCHEMA_VERSION = '1.4.0'
+export const SCHEMA_VERSION = '1.5.0'
 
 /** Bounding box of the seven municipalities, with a margin (sea, islands of 萩市). */
 export const REGION_BOUNDS = { south: 33.85, north: 34.85, west: 130.85, east: 132.05 } as const

@@ -238,6 +238,8 @@ export const CheckpointSchema = v.strictObject({
   radiusM: v.pipe(v.number(), v.minValue(10), v.maxValue(2000)),
   spotId: v.optional(IdSchema),
   qrId: IdSchema,
+  /** How a visitor may check in here (since 1.5.0); absent: by GPS and by a signed code. */
+  methods: v.optional(v.pipe(v.array(v.picklist(['gps', 'qr'])), v.minLength(1), v.maxLength(2))),
 })
 export const RallySchema = v.strictObject({
   id: IdSchema,

@@ -8,7 +8,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { CodeRejectionReason } from '@/domain/rally-codes'
-import { evaluateCheckIn, periodStatus, previousStampPlace, rallyProgress, type CheckInRejection, type RallyPeriodStatus } from '@/domain/rally-rules'
+import { checkpointMethods, evaluateCheckIn, periodStatus, previousStampPlace, rallyProgress, type CheckInRejection, type RallyPeriodStatus } from '@/domain/rally-rules'
 import type { Checkpoint, Point, Rally } from '@/domain/snapshot-schema'
 import type { Stamp, StampMethod } from '@/domain/user-data'
 import { useLocationStore } from './location'
@@ -21,6 +21,8 @@ export type CheckInOutcome =
   | { ok: false; reason: 'no-position' }
   | { ok: false; reason: 'code'; code: CodeRejectionReason }
   | { ok: false; reason: 'save-failed'; detail: string }
+  /** This checkpoint does not take that way of checking in (published `methods`). */
+  | { ok: false; reason: 'method'; method: 'gps' | 'qr' }
 
 export const useRallyStore = defineStore('rally', () => {
   const records = useRecordsStore()
@@ -68,6 +70,7 @@ export const useRallyStore = defineStore('rally', () => {
     await ensureLoaded()
     const existing = stampFor(rally.id, checkpoint.id)
     if (existing) return { ok: true, stamp: existing, added: false, rally, checkpoint }
+    if (!checkpointMethods(checkpoint).includes('gps')) return { ok: false, reason: 'method', method: 'gps' }
     busy.value = true
     const location = useLocationStore()
     try {
@@ -92,6 +95,7 @@ export const useRallyStore = defineStore('rally', () => {
       const { verifyRallyCode } = await import('@/domain/rally-codes') // the verifier loads with the first code, not on Home
       const verdict = await verifyRallyCode(text, { rallies: records.rallies, now, expectedRallyId: options.expectedRallyId })
       if (!verdict.ok) return { ok: false, reason: 'code', code: verdict.reason }
+      if (!checkpointMethods(verdict.checkpoint).includes('qr')) return { ok: false, reason: 'method', method: 'qr' }
       const status = periodStatus(verdict.rally.period, now)
       if (status !== 'running') return { ok: false, reason: 'not-running', status }
       const existing = stampFor(verdict.rally.id, verdict.checkpoint.id)

@@ -1,12 +1,12 @@
 import { flushPromises } from '@vue/test-utils'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { closeDb, DB_NAME } from '@/data/db'
 import { replaceSnapshot } from '@/data/repositories/snapshot-repo'
 import { addStamp } from '@/data/repositories/user-repo'
 import RallyDetailPage from '@/pages/RallyDetailPage.vue'
 import RallyPage from '@/pages/RallyPage.vue'
 import { useLocationStore } from '@/stores/location'
-import { POINTS, testRally } from '../fixtures/rally'
+import { makeKey, POINTS, testRally } from '../fixtures/rally'
 import { mountApp } from '../fixtures/mount-app'
 import { variantSnapshot } from '../fixtures/snapshots'
 
@@ -29,6 +29,30 @@ describe('RallyPage', () => {
     expect(orphan.text()).toContain('old-rally')
     expect(orphan.text()).toContain('cp-9')
     expect(orphan.text()).toContain('最新のデータには掲載されていません')
+  })
+
+  it('a rally without a signing key offers no code entry and says how to check in; with a key it does', async () => {
+    vi.useFakeTimers({ now: new Date('2026-11-20T03:00:00Z'), toFake: ['Date'] })
+    try {
+      await replaceSnapshot(await variantSnapshot((body) => (body.rallies = [testRally([])])))
+      const { wrapper } = await mountApp(RallyDetailPage, { path: '/rally/test-rally', props: { id: 'test-rally' } })
+      expect(wrapper.find('[data-testid="code-input"]').exists()).toBe(false)
+      expect(wrapper.get('[data-testid="rally-gps-only"]').text()).toContain('このラリーはQRコードを使いません')
+      expect(wrapper.findAll('[data-testid="checkin-gps"]')).toHaveLength(3)
+      wrapper.unmount()
+
+      const key = await makeKey('k1')
+      const base = testRally([key])
+      await replaceSnapshot(await variantSnapshot((body) => (body.rallies = [{ ...base, checkpoints: base.checkpoints.map((c, i) => (i === 0 ? { ...c, methods: ['qr' as const] } : c)) }])))
+      const keyed = await mountApp(RallyDetailPage, { path: '/rally/test-rally', props: { id: 'test-rally' } })
+      expect(keyed.wrapper.find('[data-testid="code-input"]').exists()).toBe(true)
+      expect(keyed.wrapper.find('[data-testid="rally-gps-only"]').exists()).toBe(false)
+      // The QR-only checkpoint has no GPS button and says to scan the sign.
+      expect(keyed.wrapper.findAll('[data-testid="checkin-gps"]')).toHaveLength(2)
+      expect(keyed.wrapper.get('[data-checkpoint="cp-a"] [data-testid="checkpoint-qr-only"]').text()).toContain('QRコード')
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('the rally page shows the reward rule, handover, checkpoints and a map link per checkpoint (English)', async () => {

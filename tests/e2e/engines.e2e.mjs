@@ -216,6 +216,12 @@ for (const engine of selected) {
       await app.waitFor({ testId: 'checkin-refused', text: '署名が一致しません' })
       assert.match(await progressOf(app), /2 \/ 3/)
       await app.screenshot('rally-detail')
+      // A running rally with no signing key: no code entry (a code could never succeed), and it says how to check in.
+      const keyless = v1.rallies.find((r) => !r.keys.length && r.period.start <= '2026-12-02' && (!r.period.end || r.period.end >= '2026-12-02'))
+      assert.ok(keyless, 'the data has a running rally without keys')
+      await app.goto(`/rally/${keyless.id}`)
+      assert.match(await app.waitFor({ testId: 'rally-gps-only' }), /QRコードを使いません/)
+      assert.equal(await app.count({ testId: 'code-input' }), 0)
     })
 
     it('a favourite and the stamps survive a reload and a snapshot update', async () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { verifyRallyCode } from '@/domain/rally-codes'
+import { readPrivateKeyFile } from '@/domain/rally-organiser'
 import { groupCode, keygen, sheetHtml, signAll } from '../../scripts/rally/organiser'
 import { testRally, tokyoNoon } from '../fixtures/rally'
 
@@ -18,12 +19,15 @@ describe('organiser script', () => {
     expect(statSync(result.privatePath).mode & 0o077).toBe(0)
     const published = JSON.parse(readFileSync(publicFile, 'utf8')) as Record<string, Array<Record<string, string>>>
     expect(Object.keys(published['test-rally']![0]!).sort()).toEqual(['kid', 'x', 'y'])
-    const privateJwk = JSON.parse(readFileSync(result.privatePath, 'utf8')) as JsonWebKey
+    // The same key file the organiser screen writes (one implementation).
+    const keyFile = readFileSync(result.privatePath, 'utf8')
+    const privateJwk = (JSON.parse(keyFile) as { jwk: JsonWebKey }).jwk
     expect(privateJwk.d).toMatch(/^[A-Za-z0-9_-]{43}$/)
+    const read = await readPrivateKeyFile(keyFile)
+    if (!read.ok) throw new Error(read.reason)
 
     const rally = testRally(published['test-rally'] as never)
-    const key = await crypto.subtle.importKey('jwk', { kty: 'EC', crv: 'P-256', x: privateJwk.x, y: privateJwk.y, d: privateJwk.d }, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign'])
-    const codes = await signAll(rally, key, 'k-2026', '2026-11-01', '2026-11-30')
+    const codes = await signAll(rally, read.key.privateKey, 'k-2026', '2026-11-01', '2026-11-30')
     expect(codes).toHaveLength(3)
     for (const c of codes) {
       const verdict = await verifyRallyCode(groupCode(c.code), { rallies: [rally], now: tokyoNoon('2026-11-15') })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { distanceM } from '@/domain/geo'
 import { completionCode } from '@/domain/rally-codes'
-import { completedAt, completingStamps, evaluateCheckIn, periodStatus, rallyProgress, travelSpeedKmh } from '@/domain/rally-rules'
+import { acceptsCodes, checkpointMethods, completedAt, completingStamps, evaluateCheckIn, periodStatus, rallyProgress, travelSpeedKmh } from '@/domain/rally-rules'
 import { POINTS, testRally, tokyoNoon } from '../fixtures/rally'
 
 const rally = testRally([])
@@ -98,5 +98,21 @@ describe('progress and reward', () => {
   })
   it('not complete: no completing stamps', () => {
     expect(completingStamps(rally, stamps)).toEqual([])
+  })
+})
+
+describe('how a visitor can check in', () => {
+  const cp = (methods?: Array<'gps' | 'qr'>) => ({ id: 'c', methods }) as never
+  it('a checkpoint takes both ways unless its rally says otherwise', () => {
+    expect(checkpointMethods(cp())).toEqual(['gps', 'qr'])
+    expect(checkpointMethods(cp(['qr']))).toEqual(['qr'])
+  })
+  it.each([
+    ['no signing key: no code entry', { keys: [], checkpoints: [cp()] }, false],
+    ['a key, but every checkpoint is GPS only', { keys: [{ kid: 'k', x: 'x', y: 'y' }], checkpoints: [cp(['gps']), cp(['gps'])] }, false],
+    ['a key and one checkpoint taking codes', { keys: [{ kid: 'k', x: 'x', y: 'y' }], checkpoints: [cp(['gps']), cp(['qr'])] }, true],
+    ['a key, methods not published (both)', { keys: [{ kid: 'k', x: 'x', y: 'y' }], checkpoints: [cp()] }, true],
+  ])('%s', (_what, rally, expected) => {
+    expect(acceptsCodes(rally as never)).toBe(expected)
   })
 })

@@ -145,3 +145,21 @@ describe("Home's \"continue your rally\" uses the one meaning of progress", () =
     expect(store.inProgress).toBeNull()
   })
 })
+
+describe('a checkpoint that takes only one way of checking in', () => {
+  it('a code for a GPS-only checkpoint is refused with the reason, and so is GPS at a QR-only one; nothing is stamped', async () => {
+    key = await makeKey('k1')
+    const base = testRally([key])
+    const [a, b] = base.checkpoints
+    await replaceSnapshot(await variantSnapshot((body) => body.rallies.push({ ...base, checkpoints: [{ ...a!, methods: ['gps'] }, { ...b!, methods: ['qr'] }] })))
+    setActivePinia(createPinia())
+    await useRecordsStore().load()
+    const store = useRallyStore()
+    expect(await store.checkInByCode(await code('qr-a'), 'code', { clock })).toEqual({ ok: false, reason: 'method', method: 'qr' })
+    mockPosition(POINTS.b)
+    const rally = store.rallyById.get('test-rally')!
+    expect(await store.checkInByLocation(rally, rally.checkpoints[1]!, clock)).toEqual({ ok: false, reason: 'method', method: 'gps' })
+    expect(await listStamps()).toEqual([])
+    expect(await store.checkInByCode(await code('qr-b'), 'code', { clock })).toMatchObject({ ok: true, added: true })
+  })
+})
