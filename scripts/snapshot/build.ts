@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url'
 import * as v from 'valibot'
 import { EventSchema, SCHEMA_VERSION, SnapshotSchema, SpotSchema, type Municipality, type Snapshot, type SnapshotBody, type Spot } from '../../src/domain/snapshot-schema'
 import { canonicalBody, parseSnapshot, sha256Hex } from '../../src/domain/snapshot-validate'
-import { applyEnglishNames, applyHighlights, applyPointFixes, applySeasons, curatedEvents, curatedRallies, curatedRoutes, curatedSchemes, curatedSpots } from './curated'
+import { applyEnglishNames, applyHighlights, applyPointFixes, applySeasons, curatedEvents, curatedRallies, curatedRoutes, curatedSchemes, curatedSpots, organiserRallies } from './curated'
 import { FEEDS } from './feeds'
 import { importCsv, type Draft, type FileConfig } from './importers'
 
@@ -120,10 +120,13 @@ export async function buildSnapshot(options: { feeds?: string; feedList?: FileCo
   const events = placeEventsAtVenues([...feedEvents, ...curatedEventList], spots, (e) => ruled.eventAddresses.get(e.id), (e) => reportOf.get(e.source) ?? eventReport).sort(byId)
   const routes = curatedRoutes(curated, spotMap, region, routeReport).sort(byId)
   const schemes = curatedSchemes(curated, schemeReport).sort(byId)
-  const rallies = curatedRallies(curated, spotMap, region, rallyReport).sort(byId)
-  reports.push(spotReport, fixReport, highlightReport, seasonReport, routeReport, eventReport, schemeReport, rallyReport)
+  const organiserReport = new SourceReport('data/curated/rallies/*.json', 'curated')
+  const fromOrganisers = organiserRallies(curated, municipalities, organiserReport)
+  const rallies = [...curatedRallies(curated, spotMap, region, rallyReport), ...fromOrganisers.rallies].sort(byId)
+  if (new Set(rallies.map((r) => r.id)).size !== rallies.length) throw new Error('two rallies share an id (data/curated/rallies.json and data/curated/rallies/)')
+  reports.push(spotReport, fixReport, highlightReport, seasonReport, routeReport, eventReport, schemeReport, rallyReport, organiserReport)
 
-  const raw = { sources: [...sources].sort(byId), municipalities, spots, routes, events, schemes, rallies }
+  const raw = { sources: [...sources, ...fromOrganisers.sources].sort(byId), municipalities, spots, routes, events, schemes, rallies }
   const generatedAt = `${sources.map((s) => s.asOf).sort().at(-1)}T00:00:00.000Z`
   // Parse once so that every record's keys are in schema order (what the app's
   // validator hashes), then hash that canonical body.

@@ -3,13 +3,14 @@
  * its source. Points are checked like the feeds' points: a point outside its
  * municipality is removed (spots) or the record is refused (route stops, checkpoints).
  */
-import { readFileSync, existsSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import * as v from 'valibot'
 import {
   CheckpointSchema, EventSchema, RallySchema, RouteSchema, SchemeSchema, SpotSchema,
-  type Checkpoint, type Localized, type Point, type Rally, type RegionEvent, type Route, type Scheme, type Spot,
+  type Checkpoint, type Localized, type Municipality, type Point, type Rally, type RegionEvent, type Route, type Scheme, type Source, type Spot,
 } from '../../src/domain/snapshot-schema'
+import { definitionToRally, organiserSource, parseDefinitionFile } from '../../src/domain/rally-organiser'
 import { nfkc } from './csv'
 import { coreName, Region } from './region'
 import { SourceReport } from './report'
@@ -256,4 +257,25 @@ export function applySeasons(dir: string, spots: Map<string, Spot>, sourceIds: R
     spot.season = { months, reason: e.reason, source: e.source, sourceRef: e.sourceRef }
     report.kept++
   }
+}
+
+/**
+ * data/curated/rallies/*.json: rallies defined on the organiser screen (/organise), one exported file
+ * each, with their public keys. Each is checked as the screen checks it (the same function); a file
+ * that does not pass stops the build with its problems: an organiser's rally never vanishes silently.
+ */
+export function organiserRallies(dir: string, municipalities: readonly Municipality[], report: SourceReport): { rallies: Rally[]; sources: Source[] } {
+  const folder = resolve(dir, 'rallies')
+  if (!existsSync(folder)) return { rallies: [], sources: [] }
+  const rallies: Rally[] = []
+  const sources: Source[] = []
+  for (const file of readdirSync(folder).filter((f) => f.endsWith('.json')).sort()) {
+    report.read++
+    const checked = parseDefinitionFile(readFileSync(resolve(folder, file), 'utf8'), municipalities)
+    if (!checked.ok) throw new Error(`data/curated/rallies/${file}: ${checked.problems.join('; ')}`)
+    rallies.push(definitionToRally(checked.definition))
+    sources.push(organiserSource(checked.definition))
+    report.kept++
+  }
+  return { rallies, sources }
 }

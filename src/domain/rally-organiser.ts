@@ -10,7 +10,7 @@
 import * as v from 'valibot'
 import { containsPoint } from './geo'
 import { signRallyCode, base64UrlDecode, base64UrlEncode } from './rally-codes'
-import { CheckpointSchema, IdSchema, IsoDateSchema, LocalizedSchema, LocalizedShortSchema, type Municipality, type Rally } from './snapshot-schema'
+import { CheckpointSchema, IdSchema, IsoDateSchema, LocalizedSchema, LocalizedShortSchema, type Municipality, type Rally, type Source } from './snapshot-schema'
 
 export const DEFINITION_FORMAT = 'yume-kairo-rally'
 export const KEY_FORMAT = 'yume-kairo-rally-key'
@@ -47,6 +47,8 @@ export const RallyDefinitionSchema = v.pipe(
     keys: v.pipe(v.array(PublicKeySchema), v.maxLength(20)),
     /** Who defined it, shown as the rally's source. */
     organiser: v.pipe(v.string(), v.minLength(1, 'say who organises the rally'), v.maxLength(200)),
+    /** The Japan day the definition was exported: the rally's as-of date. */
+    asOf: IsoDateSchema,
   }),
   v.check((d) => isCalendarDay(d.rally.period.start) && (!d.rally.period.end || isCalendarDay(d.rally.period.end)), 'the period names a day that is not a date'),
   v.check((d) => !d.rally.period.end || d.rally.period.end >= d.rally.period.start, 'the period ends before it starts'),
@@ -69,6 +71,25 @@ export function checkDefinition(input: unknown, municipalities: readonly Pick<Mu
     if (!town || !containsPoint(town.boundary, c.point)) problems.push(`checkpoint ${c.id}: the point is not inside ${c.municipality}`)
   }
   return problems.length ? { ok: false, problems } : { ok: true, definition: r.output }
+}
+
+/**
+ * The rally as the snapshot carries it, from a checked definition; the pipeline adds the source
+ * record (`organiserSource`) so the app can say who defined it.
+ */
+export function definitionToRally(d: RallyDefinition): Rally {
+  return { ...d.rally, keys: d.keys, source: organiserSourceId(d), asOf: d.asOf }
+}
+export const organiserSourceId = (d: Pick<RallyDefinition, 'rally'>) => `organiser-${d.rally.id}`.slice(0, 128)
+export function organiserSource(d: RallyDefinition): Source {
+  return {
+    id: organiserSourceId(d),
+    title: { ja: `${d.rally.name.ja}（主催者によるラリー定義）`, en: `${d.rally.name.en ?? d.rally.name.ja} (rally definition by its organiser)` },
+    publisher: { ja: d.organiser },
+    licence: '主催者が山口ゆめ回廊ガイドでの掲載のために提供 / provided by the organiser for this guide',
+    credit: { ja: `ラリーの内容：${d.organiser}`, en: `Rally by ${d.organiser}` },
+    asOf: d.asOf,
+  }
 }
 
 /** The file the organiser hands to the data pipeline (data/curated/rallies/<rally id>.json). */

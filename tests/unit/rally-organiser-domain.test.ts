@@ -20,6 +20,7 @@ function definition(change: (d: RallyDefinition) => void = () => undefined): Ral
     format: 'yume-kairo-rally',
     version: 1,
     organiser: '山口ゆめ回廊 テスト実行委員会',
+    asOf: '2026-12-02',
     keys: [],
     rally: {
       id: 'org-test',
