@@ -180,8 +180,11 @@ async function main(argv: string[]) {
     console.log(text)
     process.exit(exitCode)
   }
-  const { snapshot, reports, hoursSummary } = await buildSnapshot()
-  const out = resolve(root, 'public/data')
+  // --curated DIR / --out DIR: build from another curated folder into another place (tests, a trial run).
+  const option = (name: string) => (argv.indexOf(name) >= 0 ? argv[argv.indexOf(name) + 1] : undefined)
+  const curatedDir = option('--curated')
+  const { snapshot, reports, hoursSummary } = await buildSnapshot(curatedDir ? { curated: resolve(curatedDir) } : {})
+  const out = resolve(option('--out') ?? resolve(root, 'public/data'))
   mkdirSync(out, { recursive: true })
   const json = JSON.stringify(snapshot)
   writeFileSync(resolve(out, 'snapshot.json'), json)

@@ -28,6 +28,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/search', name: 'search', component: () => import('@/pages/SearchPage.vue') },
   { path: '/saved', name: 'saved', component: () => import('@/pages/SavedPage.vue') },
   { path: '/my-data', name: 'my-data', component: () => import('@/pages/MyDataPage.vue') },
+  { path: '/organise', name: 'organise', component: () => import('@/pages/OrganisePage.vue') },
   { path: '/about', name: 'about', component: () => import('@/pages/AboutPage.vue') },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/pages/NotFoundPage.vue') },
 ]

@@ -14,7 +14,7 @@
  */
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
@@ -22,6 +22,29 @@ import { BUILD_DIR, openApp } from './engines/app.mjs'
 import { ENGINES } from './engines/drivers.mjs'
 import { A, B, C, EVENTS, makeKey, NOW, RALLY, serving, signCode, SPOT, testSnapshot } from './engines/fixtures.mjs'
 import { ROUTES } from './reliability-routes.mjs'
+
+/** QR codes read back in Node with ZXing (the reader the app's scanner falls back to), from the page's image data URLs. */
+async function decodeQr(dataUrl) {
+  const { prepareZXingModule, readBarcodes } = await import('zxing-wasm/reader')
+  prepareZXingModule({ overrides: { wasmBinary: readFileSync('node_modules/zxing-wasm/dist/reader/zxing_reader.wasm').buffer }, fireImmediately: true })
+  const found = await readBarcodes(new Blob([Buffer.from(dataUrl.split(',')[1], 'base64')]), { formats: ['QRCode'] })
+  return found.map((b) => b.text)
+}
+
+/** Runs the data pipeline (npm run snapshot) on a copy of data/curated with `files` added under rallies/. */
+function pipelineWith(files) {
+  const dir = mkdtempSync(join(tmpdir(), 'yume-curated-'))
+  cpSync('data/curated', dir, { recursive: true })
+  mkdirSync(join(dir, 'rallies'), { recursive: true })
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, 'rallies', name), text)
+  const out = mkdtempSync(join(tmpdir(), 'yume-snapshot-'))
+  const run = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/snapshot/build.ts', '--curated', dir, '--out', out], { encoding: 'utf8' })
+  if (run.status !== 0) throw new Error(`the pipeline refused the export:\n${run.stderr}`)
+  return JSON.parse(readFileSync(join(out, 'snapshot.json'), 'utf8'))
+}
+
+/** Sets a date input as its picker would (WebDriver cannot drive native date pickers alike in every engine). */
+const setDate = (app, testId, value) => app.evaluate(([id, v]) => { const el = document.querySelector(`[data-testid="${id}"]`); el.value = v; el.dispatchEvent(new Event('input', { bubbles: true })) }, [testId, value])
 
 const selected = (process.env.E2E_ENGINES ?? ENGINES.join(',')).split(',').map((e) => e.trim()).filter(Boolean)
 const TMP = join(tmpdir(), 'yume-engines')
@@ -459,6 +482,64 @@ for (const engine of selected) {
         }
       }
       assert.deepEqual(await app.errors(), [])
+    })
+
+    it('an organiser defines a two-checkpoint rally offline, prints its QR sheet and exports it; through the pipeline, a printed code gives a visitor a stamp', async () => {
+      await app.stopServer()
+      await app.goto('/organise')
+      await app.waitFor({ testId: 'org-id' })
+      await app.type({ testId: 'org-id' }, 'e2e-org')
+      await app.type({ testId: 'org-name' }, 'テスト主催ラリー')
+      await app.type({ testId: 'org-description' }, '二か所をめぐるテスト用のラリー。')
+      await setDate(app, 'org-start', '2026-12-01')
+      await setDate(app, 'org-end', '2027-01-31')
+      await app.type({ testId: 'org-reward' }, '記念品')
+      await app.type({ testId: 'org-organiser' }, 'テスト実行委員会')
+      for (const name of [SPOT.ja, '瑠璃光寺五重塔']) {
+        await app.type({ testId: 'org-spot-search' }, name)
+        await app.click({ testId: 'org-add-spot' })
+      }
+      assert.equal(await app.count({ testId: 'org-checkpoint' }), 2)
+      await app.click({ testId: 'org-new-key' })
+      await app.waitFor({ testId: 'org-key-message', text: 'e2e-org-' })
+      await app.type({ testId: 'org-passphrase' }, 'e2e 夏みかん')
+      await app.click({ testId: 'org-save-key' })
+      await setDate(app, 'org-valid-from', '2026-12-01')
+      await setDate(app, 'org-valid-until', '2026-12-31')
+      await app.click({ testId: 'org-sign' })
+      const sheet = await app.until(() => {
+        const imgs = [...document.querySelectorAll('[data-testid="org-qr"]')].map((i) => i.src)
+        const codes = [...document.querySelectorAll('[data-testid="org-code"]')].map((c) => c.textContent.replace(/\s+/g, ''))
+        return imgs.length === 2 && imgs.every((src) => src.startsWith('data:image/png')) ? { imgs, codes } : null
+      }, null, { what: 'two QR codes on the sheet' })
+      for (const [i, src] of sheet.imgs.entries()) assert.deepEqual(await decodeQr(src), [sheet.codes[i]], `QR ${i + 1} reads as the code printed under it`)
+      await app.screenshot('organiser-sheet')
+
+      await app.click({ testId: 'org-export' })
+      const files = await app.until(() => { const d = JSON.parse(sessionStorage.getItem('e2e:downloads') || '[]'); return d.some((f) => f.name === 'e2e-org.json') ? d : null }, null, { what: 'the exported rally' })
+      const keyFile = files.find((f) => f.name.endsWith('.key.json'))
+      assert.ok(keyFile && !JSON.parse(keyFile.text).jwk && JSON.parse(keyFile.text).sealed, 'the private key was saved sealed with the passphrase')
+      const exported = files.find((f) => f.name === 'e2e-org.json')
+
+      // The data publisher's side: the export through the real pipeline, then served as the next snapshot.
+      const built = pipelineWith({ 'e2e-org.json': exported.text })
+      const rally = built.rallies.find((r) => r.id === 'e2e-org')
+      assert.equal(rally.keys.length, 1)
+      const v3 = testSnapshot(key, { extraRallies: [rally], extraSources: built.sources.filter((x) => x.id === rally.source) })
+      await app.startServer({ overrides: serving(v3) })
+      const deadline = Date.now() + 45_000
+      for (;;) {
+        await app.goto('/rally/e2e-org')
+        const h1 = await app.waitFor({ css: 'main h1' }, { timeout: 5_000 }).catch(() => '')
+        if (h1.includes('テスト主催ラリー')) break
+        if (Date.now() > deadline) throw new Error(`${engine}: the organiser's rally did not arrive`)
+        await new Promise((r) => setTimeout(r, 1_000))
+      }
+      await app.stopServer() // the visitor is offline at the checkpoint
+      await app.type({ testId: 'code-input' }, sheet.codes[1].match(/.{1,6}/g).join(' '))
+      await app.click({ testId: 'code-submit' })
+      await app.waitFor({ testId: 'checkin-ok', text: '瑠璃光寺' })
+      assert.match(await progressOf(app), /1 \/ 2/)
     })
   })
 }

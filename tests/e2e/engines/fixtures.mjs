@@ -42,8 +42,11 @@ export async function signCode(key, qrId, validFrom = '2026-12-01', validUntil =
   return `${signed}.${b64url(sig)}`
 }
 
-/** The snapshot plus the fixture records; `extraEvents` makes a second version for the update journey. */
-export function testSnapshot(key, { extraEvents = [] } = {}) {
+/**
+ * The snapshot plus the fixture records; `extraEvents` makes a second version for the update journey,
+ * `extraRallies` / `extraSources` add records as the data pipeline wrote them (the organiser journey).
+ */
+export function testSnapshot(key, { extraEvents = [], extraRallies = [], extraSources = [] } = {}) {
   const snapshot = JSON.parse(readFileSync('public/data/snapshot.json', 'utf8'))
   const source = snapshot.sources[0].id
   snapshot.spots.push({ id: SPOT.id, municipality: '35202', category: 'culture', name: { ja: SPOT.ja, en: SPOT.en }, kana: 'ミュージアムイーツーイー', description: { ja: 'テスト用の美術館。' }, point: { lat: 33.95, lng: 131.25 }, season: { months: [12], reason: { ja: SPOT.seasonJa, en: SPOT.seasonEn }, source }, source, asOf: '2024-04-01' })
@@ -65,6 +68,8 @@ export function testSnapshot(key, { extraEvents = [] } = {}) {
     source,
     asOf: '2026-11-20',
   })
+  snapshot.rallies.push(...extraRallies)
+  snapshot.sources.push(...extraSources)
   const ordered = Object.fromEntries(BODY_KEYS.map((k) => [k, snapshot[k]]))
   snapshot.hash = createHash('sha256').update(JSON.stringify(ordered)).digest('hex')
   snapshot.generatedAt = '2026-12-01T00:00:00.000Z'
