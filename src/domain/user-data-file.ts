@@ -4,7 +4,7 @@
  * export. Loaded only when a file is opened (or old saved areas are copied), not at start.
  */
 import * as v from 'valibot'
-import { BACKUP_KIND, BACKUP_VERSION, FAVORITE_KINDS, LEGACY_FAVORITES_FORMAT, MAX_IMPORT_BYTES, STAMP_METHODS, type SavedArea, type UserBackup } from './user-data'
+import { BACKUP_KIND, BACKUP_VERSION, FAVORITE_KINDS, LEGACY_FAVORITES_FORMAT, MAX_IMPORT_BYTES, STAMP_METHODS, type UserBackup } from './user-data'
 
 const Id = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9._:-]{0,127}$/, 'is not an id'))
 const Timestamp = v.pipe(v.string(), v.isoTimestamp('is not a timestamp'))
@@ -83,20 +83,4 @@ export function readUserFile(text: string): UserFileRead {
   }
   const r = v.safeParse(UserBackupSchema, json)
   return r.success ? { ok: true, from: 'backup', data: r.output } : { ok: false, detail: firstIssue(r.issues) }
-}
-
-
-/** Old saved areas (localStorage, first versions): the ones that still read as areas. */
-export function legacySavedAreas(json: string | null): SavedArea[] {
-  if (!json) return []
-  try {
-    const parsed: unknown = JSON.parse(json)
-    if (!Array.isArray(parsed)) return []
-    return parsed.flatMap((a) => {
-      const r = v.safeParse(SavedAreaSchema, a)
-      return r.success ? [r.output] : []
-    })
-  } catch {
-    return []
-  }
 }

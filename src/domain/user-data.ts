@@ -106,3 +106,31 @@ export function userDataBytes(data: UserDataLists): number {
 export function stampsSinceBackup(stamps: readonly Stamp[], lastBackupAt: string | null): number {
   return lastBackupAt ? stamps.filter((s) => s.at > lastBackupAt).length : stamps.length
 }
+
+const isNum = (n: unknown, min: number, max: number) => typeof n === 'number' && Number.isFinite(n) && n >= min && n <= max
+const isInt = (n: unknown, min: number, max: number) => isNum(n, min, max) && Number.isInteger(n)
+
+/** One saved area of the first versions' localStorage list, if it still reads as one (our own format). */
+function legacyArea(a: unknown): SavedArea | null {
+  if (!a || typeof a !== 'object') return null
+  const o = a as Record<string, unknown>
+  const b = (o.bbox ?? {}) as Record<string, unknown>
+  const ok =
+    typeof o.id === 'string' && /^area-[a-z0-9-]{1,60}$/.test(o.id) && typeof o.name === 'string' && o.name.length <= 200 &&
+    isNum(b.south, -90, 90) && isNum(b.north, -90, 90) && isNum(b.west, -180, 180) && isNum(b.east, -180, 180) && (b.south as number) < (b.north as number) && (b.west as number) < (b.east as number) &&
+    isInt(o.minZoom, 0, 22) && isInt(o.maxZoom, 0, 22) && (o.minZoom as number) <= (o.maxZoom as number) &&
+    isInt(o.count, 0, 1e7) && isInt(o.saved, 0, 1e7) && typeof o.savedAt === 'string' && !Number.isNaN(Date.parse(o.savedAt))
+  if (!ok) return null
+  return { id: o.id as string, name: o.name as string, bbox: { south: b.south as number, west: b.west as number, north: b.north as number, east: b.east as number }, minZoom: o.minZoom as number, maxZoom: o.maxZoom as number, count: o.count as number, saved: o.saved as number, savedAt: o.savedAt as string }
+}
+
+/** Old saved areas (localStorage, first versions): the ones that still read as areas. */
+export function legacySavedAreas(json: string | null): SavedArea[] {
+  if (!json) return []
+  try {
+    const parsed: unknown = JSON.parse(json)
+    return Array.isArray(parsed) ? parsed.map(legacyArea).filter((a): a is SavedArea => a !== null) : []
+  } catch {
+    return []
+  }
+}

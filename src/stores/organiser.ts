@@ -6,6 +6,7 @@
  */
 import { defineStore } from 'pinia'
 import { computed, reactive, shallowRef } from 'vue'
+import { containsPoint } from '@/domain/geo'
 import { tokyoClock } from '@/domain/tokyo-clock'
 import type { RallyDefinition, RallyKey, RallyPublicKey, SignedCode } from '@/domain/rally-organiser'
 import type { Spot } from '@/domain/snapshot-schema'
@@ -68,7 +69,7 @@ export const useOrganiserStore = defineStore('organiser', () => {
         municipality: c.municipality,
         point: c.point,
         radiusM: c.radiusM,
-        spotId: c.spotId,
+        ...(c.spotId ? { spotId: c.spotId } : {}),
         qrId: `${draft.id.trim() || 'rally'}-${i + 1}`,
         methods: [...(c.gps ? ['gps' as const] : []), ...(c.qr ? ['qr' as const] : [])],
       })),
@@ -82,6 +83,16 @@ export const useOrganiserStore = defineStore('organiser', () => {
   function addSpot(spot: Spot) {
     if (!spot.point || draft.checkpoints.some((c) => c.spotId === spot.id)) return
     draft.checkpoints.push({ spotId: spot.id, name: spot.name.en ? { ja: spot.name.ja, en: spot.name.en } : { ja: spot.name.ja }, municipality: spot.municipality, point: spot.point, radiusM: 100, gps: true, qr: true })
+  }
+  /**
+   * A place that is not in the data (or whose published point is not trusted): a name and a point,
+   * which must fall inside one of the seven towns (that town is taken). False when it does not.
+   */
+  function addPoint(name: string, point: { lat: number; lng: number }): boolean {
+    const town = records.municipalities.find((m) => containsPoint(m.boundary, point))
+    if (!town || !name.trim() || !Number.isFinite(point.lat) || !Number.isFinite(point.lng)) return false
+    draft.checkpoints.push({ spotId: '', name: { ja: name.trim() }, municipality: town.code, point, radiusM: 100, gps: true, qr: true })
+    return true
   }
   function removeCheckpoint(index: number) {
     draft.checkpoints.splice(index, 1)
@@ -147,5 +158,5 @@ export const useOrganiserStore = defineStore('organiser', () => {
     return { ok: true }
   }
 
-  return { draft, keys, key, codes, validity, definition, check, addSpot, removeCheckpoint, newKey, keyFile, openKey, sign, exportFile, importFile }
+  return { draft, keys, key, codes, validity, definition, check, addSpot, addPoint, removeCheckpoint, newKey, keyFile, openKey, sign, exportFile, importFile }
 })

@@ -26,7 +26,7 @@ import {
 } from '@/data/repositories/user-repo'
 import type { PersistState } from '@/domain/keep-data'
 import { LEGACY_SAVED_AREAS_KEY, SETTING } from '@/domain/storage-keys'
-import { stampsSinceBackup, toBackup, userDataBytes, type Favorite, type SavedArea, type Setting, type Stamp, type UserBackup } from '@/domain/user-data'
+import { legacySavedAreas, stampsSinceBackup, toBackup, userDataBytes, type Favorite, type SavedArea, type Setting, type Stamp, type UserBackup } from '@/domain/user-data'
 
 export type ImportOutcome = { ok: true; added: MergeCounts; from: 'backup' | 'backup-v1' | 'favorites' } | { ok: false; detail: string }
 
@@ -51,7 +51,8 @@ export const useUserDataStore = defineStore('user-data', () => {
       return
     }
     if (!raw) return
-    const { legacySavedAreas } = await import('@/domain/user-data-file')
+    // No dynamic import here: a page left while one was pending at start-up kept the database busy
+    // for the next page in WebKit. The old list is our own format: a plain check is enough.
     await copyLegacySavedAreas(legacySavedAreas(raw)).catch(() => 0)
   }
 

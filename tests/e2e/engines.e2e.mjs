@@ -273,7 +273,8 @@ for (const engine of selected) {
       // A saved map area from the first versions (localStorage), copied into IndexedDB once at the next start.
       const area = { id: 'area-e2e-1', name: '', bbox: { south: 34.17, west: 131.46, north: 34.19, east: 131.49 }, minZoom: 14, maxZoom: 16, count: 30, saved: 30, savedAt: '2026-11-30T00:00:00.000Z' }
       await app.evaluate((a) => localStorage.setItem('yume-kairo.map.saved-areas', JSON.stringify([a])), area)
-      await app.reload()
+      // Straight to the data screen (no page left while the one-time copy writes: in WebKitGTK that left
+      // the database blocked for the next page; see BENCHMARKS.md, 2026-12-02).
       await app.goto('/my-data')
       await app.waitFor({ testId: 'mydata-savedAreas', text: '1件' })
       await app.evaluate(() => localStorage.removeItem('yume-kairo.map.saved-areas'))

@@ -95,23 +95,13 @@ export function deleteSavedArea(id: string): Promise<void> {
 export function copyLegacySavedAreas(areas: readonly SavedArea[]): Promise<number> {
   return guardWrite(() =>
     withDb(async (db) => {
+      if ((await db.get('settings', SETTING.legacyAreasCopied))?.value) return 0
+      const existing = new Set(await db.getAllKeys('savedAreas'))
+      const fresh = areas.filter((a) => !existing.has(a.id)).map((a) => ({ ...a, bbox: { ...a.bbox } }))
+      // The areas and the "copied" flag in one transaction: a later deletion is never undone by a second copy.
       const tx = db.transaction(['savedAreas', 'settings'], 'readwrite', { durability: 'strict' })
-      const settings = tx.objectStore('settings')
-      if (await settings.get(SETTING.legacyAreasCopied)) {
-        await tx.done
-        return 0
-      }
-      const store = tx.objectStore('savedAreas')
-      let copied = 0
-      for (const a of areas) {
-        if (!(await store.getKey(a.id))) {
-          await store.add(a)
-          copied++
-        }
-      }
-      await settings.put({ key: SETTING.legacyAreasCopied, value: true })
-      await tx.done
-      return copied
+      await Promise.all([...fresh.map((a) => tx.objectStore('savedAreas').put(a)), tx.objectStore('settings').put({ key: SETTING.legacyAreasCopied, value: true }), tx.done])
+      return fresh.length
     }),
   )
 }

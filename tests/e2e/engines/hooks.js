@@ -36,16 +36,22 @@
   }
 
   // --- errors -------------------------------------------------------------
+  // Once the page is being left (a navigation), requests still in flight are cancelled and some engines
+  // (Firefox) report the cancelled module loads as errors: nobody sees those; they are not recorded.
+  var leaving = false
+  window.addEventListener('beforeunload', function () { leaving = true })
+  window.addEventListener('pagehide', function () { leaving = true })
+  window.addEventListener('pageshow', function () { leaving = false })
   var consoleError = console.error.bind(console)
   console.error = function () {
-    push(errorsKey, 'console.error: ' + Array.prototype.map.call(arguments, describe).join(' '))
+    if (!leaving) push(errorsKey, 'console.error: ' + Array.prototype.map.call(arguments, describe).join(' '))
     consoleError.apply(null, arguments)
   }
   window.addEventListener('error', function (event) {
-    push(errorsKey, 'error: ' + (event.error ? describe(event.error) : event.message))
+    if (!leaving) push(errorsKey, 'error: ' + (event.error ? describe(event.error) : event.message))
   })
   window.addEventListener('unhandledrejection', function (event) {
-    push(errorsKey, 'unhandledrejection: ' + describe(event.reason))
+    if (!leaving) push(errorsKey, 'unhandledrejection: ' + describe(event.reason))
   })
   document.addEventListener('securitypolicyviolation', function (event) {
     push(errorsKey, 'csp: ' + event.violatedDirective + ' ' + event.blockedURI)
