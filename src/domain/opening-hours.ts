@@ -128,3 +128,20 @@ export function openStateAt(hours: OpeningHours, now: Date, cal: HolidayCalendar
 export function spotOpenState(spot: Pick<Spot, 'openingHours'> | undefined, now: Date): OpenState | null {
   return spot?.openingHours ? openStateAt(spot.openingHours, now) : null
 }
+
+/**
+ * The opening periods on a Japan date, for planning (a trip's day): sorted periods (empty = closed all
+ * day), or 'unknown' when the published hours cannot say (no rule for that month, a holiday outside
+ * the bundled calendar, or a period named without dates such as 年末年始).
+ */
+export function openingOn(hours: OpeningHours, date: IsoDate, cal: HolidayCalendar = bundledHolidays): Period[] | 'unknown' {
+  try {
+    const periods = periodsOn(hours, date, cal)
+    if (periods === null) return 'unknown'
+    if (hours.closed.some((rule) => rule.type === 'uncertain' && inSpan(date, rule.from, rule.to))) return 'unknown'
+    return periods
+  } catch (error) {
+    if (error instanceof Unknown) return 'unknown'
+    throw error
+  }
+}
