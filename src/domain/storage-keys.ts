@@ -9,6 +9,8 @@ export const SETTING = {
   locale: 'locale',
   livingAnswers: 'living.answers',
   livingSavedResults: 'living.savedResults',
+  /** My trips (旅のしおり), JSON: the person's data, in the backup and the transfer like the rest. */
+  trips: 'trips',
   /** When the last backup file was made or a transfer sent, on this device (ISO timestamp). */
   lastBackupAt: 'device.lastBackupAt',
   /** The old localStorage saved areas have been copied into IndexedDB. */

@@ -61,6 +61,7 @@ export const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Numbe
 export const toHhmm = (min: number) => `${String(Math.floor(min / 60) % 24).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}`
 
 export type StopCheck =
+  | { kind: 'past-midnight' }
   | { kind: 'closed-all-day' }
   | { kind: 'closed-on-arrival'; opensAt?: string }
   | { kind: 'closes-before-leaving'; closes: string }
@@ -79,6 +80,8 @@ export function checkStop(
   context: { events: readonly Pick<RegionEvent, 'id' | 'point' | 'dates' | 'recurrence'>[]; nearM?: number; holidays?: HolidayCalendar },
 ): StopCheck[] {
   const out: StopCheck[] = []
+  // The day's plan runs past midnight (a long walk between towns): the date's hours no longer apply.
+  if (row.arrive >= 24 * 60) return [{ kind: 'past-midnight' }]
   if (stop.kind === 'spot') {
     const hours = stop.spot?.openingHours
     const periods = hours ? openingOn(hours, date, context.holidays ?? bundledHolidays) : 'unknown'

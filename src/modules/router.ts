@@ -29,6 +29,9 @@ export const routes: RouteRecordRaw[] = [
   { path: '/saved', name: 'saved', component: () => import('@/pages/SavedPage.vue') },
   { path: '/my-data', name: 'my-data', component: () => import('@/pages/MyDataPage.vue') },
   { path: '/organise', name: 'organise', component: () => import('@/pages/OrganisePage.vue') },
+  { path: '/trips', name: 'trips', component: () => import('@/pages/TripsPage.vue') },
+  { path: '/trips/shared', name: 'trip-shared', component: () => import('@/pages/SharedTripPage.vue') },
+  { path: '/trips/:id', name: 'trip', component: () => import('@/pages/TripPage.vue'), props: true },
   { path: '/about', name: 'about', component: () => import('@/pages/AboutPage.vue') },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/pages/NotFoundPage.vue') },
 ]

@@ -468,6 +468,68 @@ for (const engine of selected) {
       await app.until(() => document.documentElement.lang === 'ja', null, { what: 'back to Japanese' })
     })
 
+    it('my trip, offline: saved places → a day on a date one of them is closed → the warning names it → suggested order → .ics → kept after a reload, a backup round trip and as a shared link', async () => {
+      await app.stopServer()
+      // A place with published hours closed on one weekday all year, and a date in December on that weekday.
+      const closed = v1.spots.find((sp) => sp.point && sp.openingHours?.closed.some((r) => r.type === 'weekday' && !r.months && !r.ifHoliday) && sp.openingHours.closed.every((r) => r.type !== 'uncertain' || !'12-07 12-20'.includes(r.from)))
+      const day = closed.openingHours.closed.find((r) => r.type === 'weekday' && !r.months && !r.ifHoliday).day
+      const date = Array.from({ length: 7 }, (_, i) => `2026-12-${String(7 + i).padStart(2, '0')}`).find((d) => new Date(`${d}T12:00:00Z`).getUTCDay() === day)
+      const pick = v1.spots.find((sp) => sp.highlight && sp.point && sp.id !== closed.id)
+      for (const sp of [closed, pick]) {
+        await app.goto(`/spots/${sp.id}`)
+        await app.waitFor({ css: 'main h1', text: sp.name.ja })
+        if ((await app.attr({ testId: 'favorite-button', within: { testId: 'spot-detail' } }, 'aria-pressed')) !== 'true') await app.click({ testId: 'favorite-button', within: { testId: 'spot-detail' } })
+        await app.until(() => document.querySelector('[data-testid="spot-detail"] [data-testid="favorite-button"]')?.getAttribute('aria-pressed') === 'true', null, { what: `${sp.id} saved` })
+      }
+      await app.goto('/saved')
+      await app.click({ testId: 'saved-trips' })
+      await app.click({ testId: 'trip-from-saved' })
+      await app.waitFor({ testId: 'trip-day' })
+      assert.ok((await app.count({ testId: 'trip-stop' })) >= 3)
+      await app.click({ testId: 'trip-car' }) // the places are in different towns: on foot, the day would end after midnight
+      await app.evaluate(([v]) => { const el = document.querySelector('[data-testid="trip-date"]'); el.value = v; el.dispatchEvent(new Event('change', { bubbles: true })) }, [date])
+      const warning = await app.until((key) => { const t = document.querySelector(`[data-testid="trip-stop"][data-key="${key}"] [data-testid="trip-stop-checks"]`)?.textContent ?? ''; return t.includes('定休日') ? t : null }, `spot:${closed.id}`, { what: `the closed-day warning for ${date}` })
+      assert.ok(warning.includes(closed.name.ja), warning)
+      const before = await app.evaluate(() => [...document.querySelectorAll('[data-testid="trip-stop"]')].map((e) => e.dataset.key))
+      await app.click({ testId: 'trip-suggest' })
+      const after = await app.until((n) => { const keys = [...document.querySelectorAll('[data-testid="trip-stop"]')].map((e) => e.dataset.key); return keys.length === n ? keys : null }, before.length, { what: 'the suggested order' })
+      assert.equal(after[0], before[0], 'the first stop stays first')
+      assert.deepEqual([...after].sort(), [...before].sort())
+      await app.click({ testId: 'trip-ics' })
+      const ics = await app.until(() => JSON.parse(sessionStorage.getItem('e2e:downloads') || '[]').find((f) => f.name.endsWith('-trip.ics')), null, { what: 'the calendar file' })
+      assert.equal(ics.name, `${date}-trip.ics`)
+      assert.equal(ics.text.match(/BEGIN:VEVENT/g).length, before.length)
+      await app.screenshot('trip-day')
+      const path = await app.path()
+      await app.reload()
+      assert.ok((await app.waitFor({ css: `[data-testid="trip-stop"][data-key="spot:${closed.id}"] [data-testid="trip-stop-checks"]` })).includes('定休日'), 'kept after a reload')
+
+      // Backup → the database deleted → restore: the trip is back.
+      await app.goto('/my-data')
+      const earlier = (await app.downloads()).length
+      await app.click({ testId: 'backup-export' })
+      const backup = await app.until((n) => { const d = JSON.parse(sessionStorage.getItem('e2e:downloads') || '[]'); return d.length > n ? d.at(-1) : null }, earlier, { what: 'a new backup file' })
+      assert.ok(JSON.parse(backup.text).settings.some((x) => x.key === 'trips'), 'the trip is in the backup')
+      writeFileSync(join(TMP, `${engine}-trip-backup.json`), backup.text)
+      assert.equal(await app.evaluate(deleteDatabase), 'deleted')
+      await app.goto('/my-data')
+      await imported(app)
+      await app.upload({ testId: 'backup-import' }, join(TMP, `${engine}-trip-backup.json`))
+      await app.waitFor({ testId: 'backup-message', text: '追加しました' })
+      await app.goto(path)
+      await app.waitFor({ css: `[data-testid="trip-stop"][data-key="spot:${closed.id}"]` })
+
+      // The share link: the day is in the URL, and opens (offline) without the stored trip.
+      const stored = await app.evaluate((p) => new Promise((resolve) => { const r = indexedDB.open('yume-kairo'); r.onsuccess = () => { const q = r.result.transaction('settings').objectStore('settings').get('trips'); q.onsuccess = () => resolve(JSON.parse(q.result.value).find((x) => p.endsWith(x.id))) } }), path)
+      const { title, date: d, start, mode, stops, updatedAt } = stored
+      const link = `/trips/shared#t=${Buffer.from(JSON.stringify({ title, date: d, start, mode, stops, updatedAt })).toString('base64url')}`
+      await app.goto(link)
+      assert.equal(await app.count({ testId: 'trip-stop' }), stops.length)
+      await app.waitFor({ testId: 'trip-keep' })
+      await app.goto('/trips/shared#t=bm90LWEtdHJpcA')
+      assert.match(await app.waitFor({ testId: 'trip-link-refused' }), /読めません/)
+    })
+
     it('every screen, online and offline: no wider than the viewport, no console error, no CSP violation', async () => {
       for (const online of [true, false]) {
         if (online) await app.startServer({ overrides: serving(v2) })

@@ -45,6 +45,10 @@ describe('checks for the chosen date (Japan calendar, whatever the device zone)'
     expect(checkStop(spot, date, at(time, stay), none)).toEqual(expected)
   })
 
+  it('a stop reached after midnight says so instead of using the date’s hours', () => {
+    expect(checkStop(spot, '2026-12-02', { arrive: 24 * 60 + 30, leave: 24 * 60 + 90 }, none)).toEqual([{ kind: 'past-midnight' }])
+  })
+
   it('the holiday itself is open', () => {
     expect(checkStop(spot, '2026-11-23', at('10:00'), none)).toEqual([])
   })
