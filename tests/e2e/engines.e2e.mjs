@@ -524,7 +524,7 @@ for (const engine of selected) {
       const { title, date: d, start, mode, stops, updatedAt } = stored
       const link = `/trips/shared#t=${Buffer.from(JSON.stringify({ title, date: d, start, mode, stops, updatedAt })).toString('base64url')}`
       await app.goto(link)
-      assert.equal(await app.count({ testId: 'trip-stop' }), stops.length)
+      await app.until((n) => document.querySelectorAll('[data-testid="trip-stop"]').length === n, stops.length, { what: 'the shared day' })
       await app.waitFor({ testId: 'trip-keep' })
       await app.goto('/trips/shared#t=bm90LWEtdHJpcA')
       assert.match(await app.waitFor({ testId: 'trip-link-refused' }), /読めません/)
