@@ -10,7 +10,7 @@
 import * as v from 'valibot'
 import { containsPoint } from './geo'
 import { signRallyCode, base64UrlDecode, base64UrlEncode } from './rally-codes'
-import { CheckpointSchema, IdSchema, IsoDateSchema, LocalizedSchema, LocalizedShortSchema, type Municipality, type Rally, type Source } from './snapshot-schema'
+import { CheckpointSchema, IdSchema, IsoDateSchema, RallySchema, type Municipality, type Rally, type Source } from './snapshot-schema'
 
 export const DEFINITION_FORMAT = 'yume-kairo-rally'
 export const KEY_FORMAT = 'yume-kairo-rally-key'
@@ -32,16 +32,13 @@ export const RallyDefinitionSchema = v.pipe(
   v.strictObject({
     format: v.literal(DEFINITION_FORMAT),
     version: v.literal(1),
+    // The snapshot's own rally fields (one schema); only the checkpoint list says more here.
     rally: v.strictObject({
-      id: IdSchema,
-      name: LocalizedShortSchema,
-      description: LocalizedSchema,
-      period: v.strictObject({ start: IsoDateSchema, end: v.optional(IsoDateSchema) }),
-      reward: v.strictObject({
-        rule: v.variant('type', [v.strictObject({ type: v.literal('all') }), v.strictObject({ type: v.literal('any'), count: v.pipe(v.number(), v.integer(), v.minValue(1)) })]),
-        text: LocalizedSchema,
-        handover: v.picklist(['counter', 'code']),
-      }),
+      id: RallySchema.entries.id,
+      name: RallySchema.entries.name,
+      description: RallySchema.entries.description,
+      period: RallySchema.entries.period,
+      reward: RallySchema.entries.reward,
       checkpoints: v.pipe(v.array(CheckpointSchema), v.minLength(1, 'a rally needs at least one checkpoint'), v.maxLength(200)),
     }),
     keys: v.pipe(v.array(PublicKeySchema), v.maxLength(20)),
