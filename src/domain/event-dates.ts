@@ -187,3 +187,10 @@ export function shiftMonth(ym: string, delta: number): string {
   const index = y * 12 + (m - 1) + delta
   return `${Math.floor(index / 12)}-${pad((index % 12) + 1)}`
 }
+
+/** 2027-02-30 has the shape of a date but is not one. */
+export function isCalendarDay(iso: string): boolean {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number]
+  const t = new Date(Date.UTC(y, m - 1, d))
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d
+}

@@ -5,8 +5,9 @@
  */
 import { distanceM } from './geo'
 import { nextEventDate, todayInTokyo } from './event-dates'
-import type { Localized, Municipality, MunicipalityCode, Point, Rally, RegionEvent, Route, RouteStop, Spot } from './snapshot-schema'
+import type { Localized, Municipality, MunicipalityCode, Point, Rally, RegionEvent, Route, Spot } from './snapshot-schema'
 import { townRank } from './town-order'
+import type { Trip } from './trip-file'
 
 export const MARKER_KINDS = ['spot', 'event', 'checkpoint'] as const
 export type MarkerKind = (typeof MARKER_KINDS)[number]
@@ -113,27 +114,54 @@ export function parseFocus(query: Record<string, unknown>): string | null {
   return null
 }
 
-export interface FocusedStop {
-  route: Route
-  /** 0-based position in the route. */
-  index: number
-  stop: RouteStop
+/** A numbered line drawn on the map: a model route (`?route=<id>`) or a day of my trip (`?trip=<id>&day=<n>`). */
+export interface MapLine {
+  kind: 'route' | 'trip'
+  id: string
+  name: Localized
+  /** The query that selects this line (kept when a stop is focused). */
+  query: Record<string, string>
+  /** The stops with a point, each with its number in the route or day. */
+  stops: Array<{ n: number; name: Localized; point: Point; spotId?: string }>
 }
 
-/** A model route's stop to zoom in on: `?route=<id>&stop=<n>`, n counted from 1 as the stops are numbered. */
-export function parseRouteStop(query: Record<string, unknown>, routes: readonly Route[]): FocusedStop | null {
+export function routeAsLine(route: Route): MapLine {
+  return { kind: 'route', id: route.id, name: route.name, query: { route: route.id }, stops: route.stops.map((s, i) => ({ n: i + 1, name: s.name, point: s.point, ...(s.spotId ? { spotId: s.spotId } : {}) })) }
+}
+
+/** A day of a trip as a line: its stops with a point, numbered as the day numbers them (null when the day is not there). */
+export function tripDayLine(trip: Pick<Trip, 'id' | 'title' | 'days'>, day: number): MapLine | null {
+  const d = trip.days[day - 1]
+  if (!d) return null
+  const stops = d.stops.flatMap((s, i) => (s.point ? [{ n: i + 1, name: s.name, point: s.point, ...(s.key.startsWith('spot:') ? { spotId: s.key.slice(5) } : {}) }] : []))
+  return { kind: 'trip', id: trip.id, name: { ja: trip.title }, query: { trip: trip.id, day: String(day) }, stops }
+}
+
+/** Which line a map link asks for. */
+export function parseLineQuery(query: Record<string, unknown>): { kind: 'route'; id: string } | { kind: 'trip'; id: string; day: number } | null {
   const one = (v: unknown) => (Array.isArray(v) ? v[0] : v)
-  const id = one(query.route)
-  const n = one(query.stop)
-  if (typeof id !== 'string' || typeof n !== 'string' || !/^[1-9]\d{0,2}$/.test(n)) return null
-  const route = routes.find((r) => r.id === id)
-  const stop = route?.stops[Number(n) - 1]
-  return route && stop ? { route, index: Number(n) - 1, stop } : null
+  const route = one(query.route)
+  if (typeof route === 'string' && route) return { kind: 'route', id: route }
+  const trip = one(query.trip)
+  const day = one(query.day) ?? '1'
+  if (typeof trip === 'string' && /^trip-[a-z0-9-]{1,40}$/.test(trip) && typeof day === 'string' && /^[1-9]\d?$/.test(day)) return { kind: 'trip', id: trip, day: Number(day) }
+  return null
 }
 
-/** The ordered stops of a route as [lat, lng] pairs for a polyline. */
-export function routeLine(route: Route): Array<[number, number]> {
-  return route.stops.map((s) => [s.point.lat, s.point.lng])
+export interface FocusedStop {
+  line: MapLine
+  /** 0-based position in the line's stops. */
+  index: number
+  stop: MapLine['stops'][number]
+}
+
+/** A stop of the drawn line to zoom in on: `&stop=<n>`, n counted from 1 as the stops are numbered. */
+export function parseRouteStop(query: Record<string, unknown>, line: MapLine | null): FocusedStop | null {
+  const one = (v: unknown) => (Array.isArray(v) ? v[0] : v)
+  const n = one(query.stop)
+  if (!line || typeof n !== 'string' || !/^[1-9]\d{0,2}$/.test(n)) return null
+  const index = line.stops.findIndex((s) => s.n === Number(n))
+  return index >= 0 ? { line, index, stop: line.stops[index]! } : null
 }
 
 /** South-west / north-east corners covering every boundary of the given towns. */

@@ -9,6 +9,7 @@
  */
 import * as v from 'valibot'
 import { containsPoint } from './geo'
+import { isCalendarDay } from './event-dates'
 import { signRallyCode, base64UrlDecode, base64UrlEncode } from './rally-codes'
 import { CheckpointSchema, IdSchema, IsoDateSchema, RallySchema, type Municipality, type Rally, type Source } from './snapshot-schema'
 
@@ -19,13 +20,6 @@ export const PBKDF2_ITERATIONS = 600_000
 
 const PublicKeySchema = v.strictObject({ kid: IdSchema, x: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{43}$/)), y: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{43}$/)) })
 export type RallyPublicKey = v.InferOutput<typeof PublicKeySchema>
-
-/** 2027-02-30 has the shape of a date but is not one. */
-function isCalendarDay(iso: string): boolean {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number]
-  const t = new Date(Date.UTC(y, m - 1, d))
-  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d
-}
 
 /** A rally as an organiser defines it: the snapshot's rally without provenance, plus its public keys. */
 export const RallyDefinitionSchema = v.pipe(

@@ -1,12 +1,11 @@
 /**
- * My trip as stored data (one valibot schema), as a share link whose state is in the URL, and as an
- * iCalendar file (one event per stop, Japan times). Loaded with the trip screens only.
+ * My trip as stored data (one valibot schema, which also reads the first version's one-day trips) and
+ * as a share link whose state is in the URL. The calendar file is trip-ics.ts.
  */
-import { createEvents, type EventAttributes } from 'ics'
 import * as v from 'valibot'
 import { base64UrlDecode, base64UrlEncode } from './rally-codes'
+import { isCalendarDay } from './event-dates'
 import { IsoDateSchema } from './snapshot-schema'
-import { timeline, toMinutes, type TravelMode } from './trip'
 
 const Time = v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'is not a time (HH:MM)'))
 const Name = v.object({ ja: v.pipe(v.string(), v.minLength(1), v.maxLength(200)), en: v.optional(v.pipe(v.string(), v.maxLength(200))) })
@@ -18,25 +17,46 @@ export const TripStopSchema = v.object({
   point: v.optional(v.object({ lat: v.pipe(v.number(), v.minValue(-90), v.maxValue(90)), lng: v.pipe(v.number(), v.minValue(-180), v.maxValue(180)) })),
   stay: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(24 * 60)),
 })
-export const TripSchema = v.object({
-  id: v.pipe(v.string(), v.regex(/^trip-[a-z0-9-]{1,40}$/)),
-  title: v.pipe(v.string(), v.maxLength(200)),
-  date: IsoDateSchema,
+const DayFields = {
+  date: v.pipe(IsoDateSchema, v.check(isCalendarDay, 'is not a day of the calendar')),
   start: Time,
   mode: v.picklist(['walk', 'car']),
   stops: v.pipe(v.array(TripStopSchema), v.maxLength(30, 'a day has at most 30 stops')),
+}
+export const TripDaySchema = v.object(DayFields)
+/** At most two weeks: a trip of a few days, not a calendar. */
+export const MAX_DAYS = 14
+const TripBody = {
+  title: v.pipe(v.string(), v.maxLength(200)),
+  days: v.pipe(v.array(TripDaySchema), v.minLength(1), v.maxLength(MAX_DAYS, `a trip has at most ${MAX_DAYS} days`)),
   updatedAt: v.pipe(v.string(), v.isoTimestamp()),
-})
+}
+const TripId = v.pipe(v.string(), v.regex(/^trip-[a-z0-9-]{1,40}$/))
+export const TripSchema = v.object({ id: TripId, ...TripBody })
 export type Trip = v.InferOutput<typeof TripSchema>
+export type TripDay = v.InferOutput<typeof TripDaySchema>
 export type TripStop = v.InferOutput<typeof TripStopSchema>
-export const TripListSchema = v.pipe(v.array(TripSchema), v.maxLength(50))
 
-/** Trips as kept in the person's settings: the ones that still read as trips. */
+/** A one-day trip as the first version stored it (and its links carried it): read as a trip of one day. */
+const OneDayFields = { title: TripBody.title, updatedAt: TripBody.updatedAt, ...DayFields }
+const asDays = ({ date, start, mode, stops, ...rest }: v.InferOutput<v.ObjectSchema<typeof OneDayFields, undefined>>) => ({ ...rest, days: [{ date, start, mode, stops }] })
+const OneDayTrip = v.pipe(v.object({ id: TripId, ...OneDayFields }), v.transform(({ id, ...day }) => ({ id, ...asDays(day) })))
+const OneDayLink = v.pipe(v.object(OneDayFields), v.transform(asDays))
+const StoredTrip = v.union([TripSchema, OneDayTrip])
+/** At most this many trips are kept. */
+export const MAX_TRIPS = 50
+const LinkedTrip = v.union([v.object(TripBody), OneDayLink])
+
+/** Trips as kept in the person's settings: each one that still reads as a trip (one-day trips of the first version included). */
 export function readTrips(json: unknown): Trip[] {
   if (typeof json !== 'string') return []
   try {
-    const r = v.safeParse(TripListSchema, JSON.parse(json))
-    return r.success ? r.output : []
+    const list: unknown = JSON.parse(json)
+    if (!Array.isArray(list)) return []
+    return list.slice(0, MAX_TRIPS).flatMap((item) => {
+      const r = v.safeParse(StoredTrip, item)
+      return r.success ? [r.output] : []
+    })
   } catch {
     return []
   }
@@ -47,8 +67,8 @@ export const MAX_LINK_CHARS = 4000
 
 /** The trip in the URL (`/trips/shared#t=<payload>`): base64url of its JSON, without the id. */
 export function encodeTripLink(trip: Trip): string {
-  const { title, date, start, mode, stops, updatedAt } = trip
-  return base64UrlEncode(new TextEncoder().encode(JSON.stringify({ title, date, start, mode, stops, updatedAt })))
+  const { title, days, updatedAt } = trip
+  return base64UrlEncode(new TextEncoder().encode(JSON.stringify({ title, days, updatedAt })))
 }
 
 export type LinkRead = { ok: true; trip: Omit<Trip, 'id'> } | { ok: false; reason: 'too-long' | 'not-a-trip' }
@@ -58,37 +78,15 @@ export function decodeTripLink(payload: string): LinkRead {
   if (payload.length > MAX_LINK_CHARS) return { ok: false, reason: 'too-long' }
   try {
     const json: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(base64UrlDecode(payload)))
-    const r = v.safeParse(v.omit(TripSchema, ['id']), json)
+    const r = v.safeParse(LinkedTrip, json)
     return r.success ? { ok: true, trip: r.output } : { ok: false, reason: 'not-a-trip' }
   } catch {
     return { ok: false, reason: 'not-a-trip' }
   }
 }
 
-const TOKYO_OFFSET_H = 9
-const tokyoMs = (date: string, minutes: number) => {
+/** The day after `date` (calendar arithmetic, no time zone involved). */
+export function nextDate(date: string): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number]
-  return Date.UTC(y, m - 1, d, -TOKYO_OFFSET_H, minutes)
-}
-
-/** The day as an iCalendar file: one event per stop at its estimated arrival and leave time (Japan time, written in UTC). */
-export function tripToIcs(trip: Pick<Trip, 'date' | 'start' | 'mode' | 'stops' | 'title'>, nameOf: (s: TripStop) => string, note: string): string {
-  const rows = timeline(trip.stops, toMinutes(trip.start), trip.mode as TravelMode)
-  const events: EventAttributes[] = trip.stops.map((s, i) => ({
-    title: nameOf(s),
-    description: note,
-    start: tokyoMs(trip.date, rows[i]!.arrive),
-    startInputType: 'utc',
-    startOutputType: 'utc',
-    end: tokyoMs(trip.date, Math.max(rows[i]!.leave, rows[i]!.arrive + 1)),
-    endInputType: 'utc',
-    endOutputType: 'utc',
-    uid: `${trip.date}-${i}-${s.key.replace(/[^a-z0-9]/gi, '-')}@yume-kairo-guide`,
-    productId: 'yume-kairo-guide',
-    calName: trip.title || 'Yume Kairo Guide',
-    ...(s.point ? { geo: { lat: s.point.lat, lon: s.point.lng } } : {}),
-  }))
-  const { error, value } = createEvents(events)
-  if (error || !value) throw error ?? new Error('Could not create the calendar file')
-  return value
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10)
 }

@@ -158,3 +158,10 @@ export function suggestOrder(points: readonly Point[], { keepFirst = true }: { k
   }
   return best
 }
+
+/** A day's stops in the suggested order: those with a point reordered, those without kept at the end. */
+export function suggestedStops<T extends { point?: Point }>(stops: readonly T[], options: { keepFirst?: boolean } = {}): T[] {
+  const located = stops.filter((s) => s.point)
+  const rest = stops.filter((s) => !s.point)
+  return [...suggestOrder(located.map((s) => s.point!), options).map((i) => located[i]!), ...rest]
+}

@@ -6,9 +6,8 @@
 import { defineStore } from 'pinia'
 import { computed } from 'vue'
 import { SETTING } from '@/domain/storage-keys'
-import { DEFAULT_STAY, suggestOrder } from '@/domain/trip'
-import type { Trip, TripStop } from '@/domain/trip-file'
-import { readTrips } from '@/domain/trip-file'
+import { DEFAULT_STAY } from '@/domain/trip'
+import { MAX_DAYS, nextDate, readTrips, type Trip, type TripDay, type TripStop } from '@/domain/trip-file'
 import type { Localized, Point, Route } from '@/domain/snapshot-schema'
 import { useRecordsStore } from './records'
 import { useUserDataStore } from './user-data'
@@ -36,10 +35,32 @@ export const useTripsStore = defineStore('trips', () => {
     return { key, name: name.en ? { ja: name.ja, en: name.en } : { ja: name.ja }, ...(point ? { point } : {}), stay: DEFAULT_STAY[category ?? ''] ?? DEFAULT_STAY[kind] ?? 45 }
   }
 
-  /** A new day from stops (Saved's places, a model route's stops, or none). */
+  const newDay = (date: string, stops: TripStop[] = []): TripDay => ({ date, start: '09:00', mode: 'walk', stops: stops.slice(0, 30) })
+
+  /** A new trip of one day from stops (Saved's places, a model route's stops, a record's page, or none). */
   async function create(title: string, date: string, stops: TripStop[]): Promise<Trip> {
-    const trip: Trip = { id: `trip-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`, title, date, start: '09:00', mode: 'walk', stops: stops.slice(0, 30), updatedAt: new Date().toISOString() }
+    const trip: Trip = { id: `trip-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`, title, days: [newDay(date, stops)], updatedAt: new Date().toISOString() }
     return put(trip)
+  }
+
+  /** The trip with one more day, the day after its last one (null when it already has the most days). */
+  function withDayAdded(trip: Trip): Trip | null {
+    if (trip.days.length >= MAX_DAYS) return null
+    return { ...trip, days: [...trip.days, newDay(nextDate(trip.days.at(-1)!.date))] }
+  }
+
+  /**
+   * "Add to my trip" from a record's page: the stop at the end of that day. Refused (false) when the
+   * day is full or the trip is gone; a stop already on that day is not added twice.
+   */
+  async function addStop(tripId: string, dayIndex: number, stop: TripStop): Promise<'added' | 'already' | 'full' | 'gone'> {
+    const trip = byId(tripId)
+    const day = trip?.days[dayIndex]
+    if (!trip || !day) return 'gone'
+    if (day.stops.some((s) => s.key === stop.key)) return 'already'
+    if (day.stops.length >= 30) return 'full'
+    await put({ ...trip, days: trip.days.map((d, i) => (i === dayIndex ? { ...d, stops: [...d.stops, stop] } : d)) })
+    return 'added'
   }
 
   /** Saved places and events, as stops (those the data still lists, with their current point). */
@@ -65,13 +86,5 @@ export const useTripsStore = defineStore('trips', () => {
     })
   }
 
-  /** Reorders by the suggestion (first stop kept); stops without a point keep their place at the end. */
-  function suggested(trip: Trip): TripStop[] {
-    const located = trip.stops.filter((s) => s.point)
-    const rest = trip.stops.filter((s) => !s.point)
-    const order = suggestOrder(located.map((s) => s.point!))
-    return [...order.map((i) => located[i]!), ...rest]
-  }
-
-  return { trips, byId, put, remove, create, stopOf, stopsFromFavorites, stopsFromRoute, suggested }
+  return { trips, byId, put, remove, create, withDayAdded, addStop, stopOf, stopsFromFavorites, stopsFromRoute }
 })

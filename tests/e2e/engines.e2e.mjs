@@ -474,7 +474,7 @@ for (const engine of selected) {
       await app.until(() => document.documentElement.lang === 'ja', null, { what: 'back to Japanese' })
     })
 
-    it('my trip, offline: saved places → a day on a date one of them is closed → the warning names it → suggested order → .ics → kept after a reload, a backup round trip and as a shared link', async () => {
+    it('my trip, offline: saved places → a day on a date one of them is closed → the warning names it → suggested order → dragged → a second day, filled from a place’s page → the day on the map → .ics → kept after a reload, a backup round trip and as a shared link', async () => {
       await app.stopServer()
       // A place with published hours closed on one weekday all year, and a date in December on that weekday.
       const closed = v1.spots.find((sp) => sp.point && sp.openingHours?.closed.some((r) => r.type === 'weekday' && !r.months && !r.ifHoliday) && sp.openingHours.closed.every((r) => r.type !== 'uncertain' || !'12-07 12-20'.includes(r.from)))
@@ -501,14 +501,42 @@ for (const engine of selected) {
       const after = await app.until((n) => { const keys = [...document.querySelectorAll('[data-testid="trip-stop"]')].map((e) => e.dataset.key); return keys.length === n ? keys : null }, before.length, { what: 'the suggested order' })
       assert.equal(after[0], before[0], 'the first stop stays first')
       assert.deepEqual([...after].sort(), [...before].sort())
+      // Drag the second stop by its handle above the first: it becomes the first.
+      await app.drag({ testId: 'trip-stop-grip', nth: 1 }, { testId: 'trip-stop', nth: 0, dy: -40 })
+      const dragged = await app.until((first) => { const keys = [...document.querySelectorAll('[data-testid="trip-stop"]')].map((e) => e.dataset.key); return keys[0] === first ? keys : null }, after[1], { what: 'the order after dragging' })
+      assert.deepEqual(dragged, [after[1], after[0], ...after.slice(2)])
+      const path = await app.path()
+
+      // A second day, the day after, and a place added to it from its own page.
+      await app.click({ testId: 'trip-add-day' })
+      await app.waitFor({ css: '[data-testid="trip-day"] h2', text: '2日目', nth: 1 })
+      const extra = v1.spots.find((sp) => sp.point && sp.highlight && ![closed.id, pick.id].includes(sp.id) && !before.includes(`spot:${sp.id}`))
+      await app.until(([p]) => new Promise((resolve) => { const r = indexedDB.open('yume-kairo'); r.onsuccess = () => { const q = r.result.transaction('settings').objectStore('settings').get('trips'); q.onsuccess = () => { const t = q.result && JSON.parse(q.result.value).find((x) => p.endsWith(x.id)); r.result.close(); resolve(t?.days?.length === 2) } } }), [path], { what: 'the second day stored' })
+      await app.goto(`/spots/${extra.id}`)
+      await app.click({ testId: 'add-to-trip' })
+      await app.click({ testId: 'add-to-trip-day', nth: 1 })
+      await app.click({ testId: 'add-to-trip-confirm' })
+      assert.match(await app.waitFor({ testId: 'add-to-trip-result' }), /2日目に追加しました/)
+      await app.goto(path)
+      await app.waitFor({ css: `.trip-plan > section:nth-of-type(2) [data-testid="trip-stop"][data-key="spot:${extra.id}"]` })
+      await app.screenshot('trip-day')
+
+      // The first day on the map: a numbered line through its stops.
+      await app.click({ testId: 'trip-day-map', nth: 0 })
+      await app.until(() => location.pathname === '/map' && new URLSearchParams(location.search).get('day') === '1', null, { what: 'the map of day 1' })
+      const numbers = await app.until((n) => { const els = [...document.querySelectorAll('.map-route-stop')]; return els.length === n ? els.map((e) => e.textContent) : null }, dragged.length, { what: 'the numbered stops on the map' })
+      assert.deepEqual(numbers, dragged.map((_, i) => String(i + 1)))
+      assert.equal(await app.count({ testId: 'map-route-stop' }), dragged.length)
+      await app.screenshot('trip-map')
+      await app.click({ testId: 'map-trip-back' })
+      await app.waitFor({ testId: 'trip-day' })
+
       await app.click({ testId: 'trip-ics' })
       const ics = await app.until(() => JSON.parse(sessionStorage.getItem('e2e:downloads') || '[]').find((f) => f.name.endsWith('-trip.ics')), null, { what: 'the calendar file' })
       assert.equal(ics.name, `${date}-trip.ics`)
-      assert.equal(ics.text.match(/BEGIN:VEVENT/g).length, before.length)
-      await app.screenshot('trip-day')
-      const path = await app.path()
+      assert.equal(ics.text.match(/BEGIN:VEVENT/g).length, before.length + 1, 'one event per stop of both days')
       // Written (the edits are saved one after another, within moments): then a reload shows the same day.
-      await app.until(([p, d, first]) => new Promise((resolve) => { const r = indexedDB.open('yume-kairo'); r.onsuccess = () => { const q = r.result.transaction('settings').objectStore('settings').get('trips'); q.onsuccess = () => { const t = q.result && JSON.parse(q.result.value).find((x) => p.endsWith(x.id)); r.result.close(); resolve(!!t && t.date === d && t.mode === 'car' && t.stops[0].key === first) } } }), [path, date, after[0]], { what: 'the edited day stored' })
+      await app.until(([p, d, first]) => new Promise((resolve) => { const r = indexedDB.open('yume-kairo'); r.onsuccess = () => { const q = r.result.transaction('settings').objectStore('settings').get('trips'); q.onsuccess = () => { const t = q.result && JSON.parse(q.result.value).find((x) => p.endsWith(x.id)); r.result.close(); resolve(!!t && t.days[0].date === d && t.days[0].mode === 'car' && t.days[0].stops[0].key === first && t.days.length === 2) } } }), [path, date, dragged[0]], { what: 'the edited trip stored' })
       await app.reload()
       await app.until((key) => (document.querySelector(`[data-testid="trip-stop"][data-key="${key}"] [data-testid="trip-stop-checks"]`)?.textContent ?? '').includes('定休日'), `spot:${closed.id}`, { what: 'the closed-day warning after a reload' })
 
@@ -529,10 +557,10 @@ for (const engine of selected) {
 
       // The share link: the day is in the URL, and opens (offline) without the stored trip.
       const stored = await app.evaluate((p) => new Promise((resolve) => { const r = indexedDB.open('yume-kairo'); r.onsuccess = () => { const q = r.result.transaction('settings').objectStore('settings').get('trips'); q.onsuccess = () => resolve(JSON.parse(q.result.value).find((x) => p.endsWith(x.id))) } }), path)
-      const { title, date: d, start, mode, stops, updatedAt } = stored
-      const link = `/trips/shared#t=${Buffer.from(JSON.stringify({ title, date: d, start, mode, stops, updatedAt })).toString('base64url')}`
+      const { title, days, updatedAt } = stored
+      const link = `/trips/shared#t=${Buffer.from(JSON.stringify({ title, days, updatedAt })).toString('base64url')}`
       await app.goto(link)
-      await app.until((n) => document.querySelectorAll('[data-testid="trip-stop"]').length === n, stops.length, { what: 'the shared day' })
+      await app.until((n) => document.querySelectorAll('[data-testid="trip-stop"]').length === n, days[0].stops.length + days[1].stops.length, { what: 'the shared trip' })
       await app.waitFor({ testId: 'trip-keep' })
       await app.goto('/trips/shared#t=bm90LWEtdHJpcA')
       assert.match(await app.waitFor({ testId: 'trip-link-refused' }), /読めません/)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildMarkers, filterMarkers, isUpcoming, nextEventDate, parseFocus, parseRouteStop, parseTown, sortMarkers, todayInTokyo, ALL_MARKERS } from '@/domain/map-markers'
+import { buildMarkers, filterMarkers, isUpcoming, nextEventDate, parseFocus, parseLineQuery, parseRouteStop, parseTown, routeAsLine, sortMarkers, todayInTokyo, tripDayLine, ALL_MARKERS } from '@/domain/map-markers'
 import type { Rally, RegionEvent, Route, Spot } from '@/domain/snapshot-schema'
 import { loadCommittedSnapshot } from '../fixtures/snapshots'
 
@@ -92,9 +92,50 @@ describe('parseRouteStop: a model route stop to zoom in on', () => {
     [{ route: 'r1' }, null],
     [{ route: 'other', stop: '1' }, null],
   ])('%j → stop index %s', (query, index) => {
-    expect(parseRouteStop(query, [route])?.index ?? null).toBe(index)
+    const asked = parseLineQuery(query)
+    expect(parseRouteStop(query, asked?.kind === 'route' && asked.id === 'r1' ? routeAsLine(route) : null)?.index ?? null).toBe(index)
   })
   it('hands back the stop itself, numbered as the page numbers it', () => {
-    expect(parseRouteStop({ route: 'r1', stop: '2' }, [route])?.stop.name.ja).toBe('二')
+    expect(parseRouteStop({ route: 'r1', stop: '2' }, routeAsLine(route))?.stop.name.ja).toBe('二')
+  })
+})
+
+describe('a day of my trip as a numbered line', () => {
+  const trip = {
+    id: 'trip-a',
+    title: '萩の旅',
+    days: [
+      { date: '2026-12-05', start: '09:00', mode: 'walk' as const, stops: [] },
+      {
+        date: '2026-12-06',
+        start: '09:00',
+        mode: 'walk' as const,
+        stops: [
+          { key: 'spot:s1', name: { ja: '一' }, point: { lat: 34.4, lng: 131.4 }, stay: 30 },
+          { key: 'event:e1', name: { ja: '二（地点なし）' }, stay: 30 },
+          { key: 'checkpoint:r/c', name: { ja: '三' }, point: { lat: 34.5, lng: 131.5 }, stay: 30 },
+        ],
+      },
+    ],
+  }
+  it.each([
+    [{ trip: 'trip-a', day: '2' }, { kind: 'trip', id: 'trip-a', day: 2 }],
+    [{ trip: 'trip-a' }, { kind: 'trip', id: 'trip-a', day: 1 }],
+    [{ trip: 'trip-a', day: '0' }, null],
+    [{ trip: 'javascript:x', day: '1' }, null],
+    [{ route: 'r1', trip: 'trip-a' }, { kind: 'route', id: 'r1' }],
+    [{}, null],
+  ])('%j → %j', (query, expected) => expect(parseLineQuery(query)).toEqual(expected))
+
+  it('keeps the day’s numbers for the stops with a point, and their spot', () => {
+    const line = tripDayLine(trip, 2)!
+    expect(line.stops.map((s) => [s.n, s.name.ja, s.spotId])).toEqual([
+      [1, '一', 's1'],
+      [3, '三', undefined],
+    ])
+    expect(line.query).toEqual({ trip: 'trip-a', day: '2' })
+    expect(parseRouteStop({ trip: 'trip-a', day: '2', stop: '3' }, line)?.stop.name.ja).toBe('三')
+    expect(parseRouteStop({ trip: 'trip-a', day: '2', stop: '2' }, line)).toBeNull()
+    expect(tripDayLine(trip, 3)).toBeNull()
   })
 })

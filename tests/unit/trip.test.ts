@@ -1,7 +1,7 @@
 /** My trip's arithmetic (issue 20): the timeline, the checks for a date, and the suggested order. */
 import { describe, expect, it } from 'vitest'
 import type { OpeningHours } from '@/domain/snapshot-schema'
-import { checkStop, pathLength, suggestOrder, timeline, toHhmm, toMinutes, travelMinutes, TRAVEL } from '@/domain/trip'
+import { checkStop, pathLength, suggestedStops, suggestOrder, timeline, toHhmm, toMinutes, travelMinutes, TRAVEL } from '@/domain/trip'
 
 describe('the day’s timeline', () => {
   it.each([
@@ -87,5 +87,18 @@ describe('suggest an order', () => {
       expect([...order].sort((a, b) => a - b)).toEqual(points.map((_, i) => i))
       expect(pathLength(points, order)).toBeLessThanOrEqual(pathLength(points, points.map((_, i) => i)) + 1e-6)
     }
+  })
+
+  it('the first place may move when the person does not keep it first', () => {
+    // Starting at the middle of a line is longer than starting at an end.
+    const points = line([2, 0, 4])
+    expect(suggestOrder(points)).toEqual([0, 1, 2])
+    expect(pathLength(points, suggestOrder(points, { keepFirst: false }))).toBeLessThan(pathLength(points, [0, 1, 2]))
+  })
+
+  it('stops without a point keep their place at the end', () => {
+    const [a, b, c] = line([0, 3, 1])
+    const stops = [{ key: 'a', point: a }, { key: 'x' }, { key: 'b', point: b }, { key: 'c', point: c }]
+    expect(suggestedStops(stops).map((s) => s.key)).toEqual(['a', 'c', 'b', 'x'])
   })
 })

@@ -9,7 +9,8 @@ import 'leaflet/dist/leaflet.css'
 import { markRaw, onBeforeUnmount, onMounted, shallowRef, type Ref } from 'vue'
 import { containsPoint } from '@/domain/geo'
 import { boundsOfTowns, type MapMarker, type MarkerKind } from '@/domain/map-markers'
-import type { Municipality, MunicipalityCode, Route } from '@/domain/snapshot-schema'
+import type { MapLine } from '@/domain/map-markers'
+import type { Municipality, MunicipalityCode } from '@/domain/snapshot-schema'
 import { GSI_ATTRIBUTION_URL, REGION_BBOX, GSI_TILE_URL, TILE_MAX_ZOOM, TILE_MIN_ZOOM, type Bbox } from '@/domain/tiles'
 import { createClusterLayer, type ClusterLayer } from './cluster-layer'
 
@@ -181,14 +182,17 @@ export function useLeafletMap(container: Ref<HTMLElement | null>, options: Leafl
     markers.addTo(m)
   }
 
-  function setRoute(r: Route | null) {
+  /** The line with a numbered circle at each stop (the numbers are the page's, so they match the list). */
+  function setRoute(r: MapLine | null) {
     const m = map.value
     if (!m) return
     route?.remove()
     route = null
     if (!r) return
     const line = L.polyline(r.stops.map((s) => [s.point.lat, s.point.lng] as [number, number]), { pane: 'markers', className: 'map-route', color: '#b3261e', weight: 5, opacity: 0.85, dashArray: '10 6', interactive: false })
-    const stops = r.stops.map((s) => L.circleMarker([s.point.lat, s.point.lng], { pane: 'markers', radius: 10, color: '#b3261e', weight: 3, fillColor: '#fff', fillOpacity: 1, interactive: false, className: 'map-route-stop' }))
+    const stops = r.stops.map((s) =>
+      L.marker([s.point.lat, s.point.lng], { pane: 'markers', interactive: false, keyboard: false, icon: L.divIcon({ className: 'map-route-stop', html: String(s.n), iconSize: [26, 26] }) }),
+    )
     route = markRaw(L.layerGroup([line, ...stops]))
     route.addTo(m)
   }
@@ -208,7 +212,8 @@ export function useLeafletMap(container: Ref<HTMLElement | null>, options: Leafl
     if (b) whenVisible(() => map.value?.fitBounds(toBounds(b), { padding: [8, 8] }))
   }
 
-  function fitRoute(r: Route) {
+  function fitRoute(r: MapLine) {
+    if (!r.stops.length) return
     whenVisible(() => map.value?.fitBounds(L.latLngBounds(r.stops.map((s) => [s.point.lat, s.point.lng] as [number, number])), { padding: [32, 32], maxZoom: 15 }))
   }
 

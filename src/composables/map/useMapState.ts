@@ -9,10 +9,12 @@ import { storeToRefs } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { useRoute, useRouter } from 'vue-router'
 import { todayInTokyo } from '@/domain/event-dates'
-import { buildMarkers, filterMarkers, MARKER_KINDS, markerCategories, parseFocus, parseRouteStop, parseTown, sortMarkers, type MarkerKind } from '@/domain/map-markers'
+import { buildMarkers, filterMarkers, MARKER_KINDS, markerCategories, parseFocus, parseLineQuery, parseRouteStop, parseTown, routeAsLine, sortMarkers, tripDayLine, type MapLine, type MarkerKind } from '@/domain/map-markers'
 import type { MunicipalityCode } from '@/domain/snapshot-schema'
 import { useLocationStore } from '@/stores/location'
 import { useRecordsStore } from '@/stores/records'
+import { useTripsStore } from '@/stores/trips'
+import { useUserDataStore } from '@/stores/user-data'
 
 export function useMapState(now: () => Date = () => new Date()) {
   const records = useRecordsStore()
@@ -26,13 +28,26 @@ export function useMapState(now: () => Date = () => new Date()) {
   const selectedKey = shallowRef<string | null>(null)
 
   const town = computed(() => parseTown(route.query.town, municipalities.value))
-  const selectedRoute = computed(() => {
-    const id = Array.isArray(route.query.route) ? route.query.route[0] : route.query.route
-    return (id && routes.value.find((r) => r.id === id)) || null
+  const trips = useTripsStore()
+  const user = useUserDataStore()
+  // A trip's day on the map (`?trip=`) is the person's data.
+  void user.ensureLoaded()
+  /** The numbered line to draw: a model route, or a day of one of my trips (read from the person's data). */
+  const selectedRoute = computed<MapLine | null>(() => {
+    const q = parseLineQuery(route.query)
+    if (q?.kind === 'route') {
+      const r = routes.value.find((x) => x.id === q.id)
+      return r ? routeAsLine(r) : null
+    }
+    if (q?.kind === 'trip') {
+      const trip = trips.byId(q.id)
+      return trip ? tripDayLine(trip, q.day) : null
+    }
+    return null
   })
 
-  /** A model route's stop a link asks for (`?route=<id>&stop=<n>`). */
-  const focusedStop = computed(() => parseRouteStop(route.query, routes.value))
+  /** A stop of that line a link asks for (`…&stop=<n>`). */
+  const focusedStop = computed(() => parseRouteStop(route.query, selectedRoute.value))
   /** The record a "show on map" link asks for (`?focus=…`, or the spot at a route stop), once its marker exists. */
   const focusKey = computed(() => parseFocus(route.query) ?? (focusedStop.value?.stop.spotId ? `spot:${focusedStop.value.stop.spotId}` : null))
   const allMarkers = computed(() => buildMarkers({ spots: spots.value, events: events.value, rallies: rallies.value }, todayInTokyo(now())))

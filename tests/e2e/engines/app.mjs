@@ -129,6 +129,17 @@ export async function openApp(engine, { overrides, timezone, viewport } = {}) {
     async type(q, text) {
       await session.type(await locate(q), text)
     },
+    /** Drags the centre of `from` to the point `to.dy` px below the centre of `to` (both scrolled into view first). */
+    async drag(from, to) {
+      const [a, b] = [await locate(from), await locate(to)]
+      const points = await app.evaluate(([a, b, dy]) => {
+        document.querySelector(a).scrollIntoView({ block: 'center' })
+        const centre = (s) => { const r = document.querySelector(s).getBoundingClientRect(); return { x: r.left + r.width / 2, y: r.top + r.height / 2 } }
+        const to = centre(b)
+        return [centre(a), { x: to.x, y: to.y + dy }]
+      }, [a, b, to.dy ?? 0])
+      await session.drag(points[0], points[1])
+    },
     async upload(q, path) {
       await session.upload(await locate(q), path)
     },

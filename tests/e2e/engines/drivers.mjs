@@ -6,7 +6,8 @@
  *   webkit    WebKitGTK's MiniBrowser through WebKitWebDriver (W3C WebDriver, plain fetch), under Xvfb
  *
  * A driver session offers: goto(url), reload(), evaluate(fnSource, arg), click(css),
- * type(css, text), upload(css, path), screenshot(path), close(); plus `engine` and `version`.
+ * type(css, text), upload(css, path), drag(from, to), screenshot(path), close(); plus `engine` and `version`.
+ * `drag` presses the mouse at viewport point `from` ({ x, y }), moves it in small steps to `to` and releases it.
  * `evaluate` runs `(fnSource)(arg)` in the page and resolves to its (awaited, JSON) result.
  */
 import { spawn, spawnSync } from 'node:child_process'
@@ -62,6 +63,14 @@ async function openChromium({ timezone, viewport }) {
     click: (css) => page.locator(css).first().click(),
     type: (css, text) => page.locator(css).first().fill(text),
     upload: (css, path) => page.locator(css).first().setInputFiles(path),
+    async drag(from, to) {
+      await page.mouse.move(from.x, from.y)
+      await page.mouse.down()
+      await page.mouse.move(from.x, from.y + 8, { steps: 4 })
+      await page.mouse.move(to.x, to.y, { steps: 25 })
+      await page.waitForTimeout(200)
+      await page.mouse.up()
+    },
     screenshot: (path) => page.screenshot({ path, fullPage: false }),
     async close() {
       await context.close().catch(() => undefined)
@@ -100,6 +109,14 @@ async function openFirefox({ timezone, viewport }) {
     async upload(css, path) {
       const input = await page.$(css)
       await input.uploadFile(path)
+    },
+    async drag(from, to) {
+      await page.mouse.move(from.x, from.y)
+      await page.mouse.down()
+      await page.mouse.move(from.x, from.y + 8, { steps: 4 })
+      await page.mouse.move(to.x, to.y, { steps: 25 })
+      await new Promise((r) => setTimeout(r, 200))
+      await page.mouse.up()
     },
     screenshot: (path) => page.screenshot({ path }),
     async close() {
@@ -180,6 +197,14 @@ async function openWebKit({ timezone, viewport }) {
     async upload(css, path) {
       const id = await element(css)
       await call('POST', `${s}/element/${id}/value`, { text: path })
+    },
+    async drag(from, to) {
+      const at = (p, duration = 0) => ({ type: 'pointerMove', origin: 'viewport', x: Math.round(p.x), y: Math.round(p.y), duration })
+      const actions = [at(from), { type: 'pointerDown', button: 0 }, at({ x: from.x, y: from.y + 8 }, 100)]
+      for (let i = 1; i <= 25; i++) actions.push(at({ x: from.x + ((to.x - from.x) * i) / 25, y: from.y + 8 + ((to.y - from.y - 8) * i) / 25 }, 20))
+      actions.push({ type: 'pause', duration: 200 }, { type: 'pointerUp', button: 0 })
+      await call('POST', `${s}/actions`, { actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions }] })
+      await call('DELETE', `${s}/actions`)
     },
     async screenshot(path) {
       writeFileSync(path, Buffer.from(await call('GET', `${s}/screenshot`), 'base64'))
