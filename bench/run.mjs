@@ -5,7 +5,7 @@
  * bench/report.json (and bench/latest.json with --save) and prints a table with
  * the budgets marked met / missed. Budgets never fail the run.
  *
- *   node bench/run.mjs [--runs 5] [--only import,search,markers,memory,cold,bundle,lighthouse] [--lighthouse-runs 1] [--save]
+ *   node bench/run.mjs [--runs 5] [--only import,search,markers,memory,cold,trip,bundle,lighthouse] [--lighthouse-runs 1] [--save]
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -251,6 +251,12 @@ function budgetRows(report) {
     const value = app ? `${app.median} / ${app.p95} ms` : report.search.appStatus
     add(`search ${n / 1000}k per keystroke (median / p95)`, value, naive ? `naive scan ${naive.median} / ${naive.p95} ms` : '', app && naive ? `×${ratio(app.median, naive.median)} (${round(naive.median / app.median, 0)}× faster)` : '', budget, met)
   }
+  if (report.trip) {
+    const t = report.trip
+    // A reorder is one tap: within a frame budget of 100 ms (a response a person reads as instant), on a 4× slowed CPU.
+    add(`my trip ${t.stops} stops: render (CPU ×${t.cpuSlowdown})`, ms(t.renderMedian), `2-stop trip ${ms(t.renderSmallMedian)}`, `×${t.renderRatio}`, '', null)
+    add(`my trip ${t.stops} stops: reorder one stop (CPU ×${t.cpuSlowdown})`, ms(t.reorderMedian), `2-stop trip ${ms(t.reorderSmallMedian)}`, `×${t.reorderRatio}`, '≤ 100 ms', t.reorderMedian <= 100)
+  }
   if (report.markers) {
     const m = report.markers
     const raw = m.rawSamePage?.median ?? m.rawMedian
@@ -326,6 +332,12 @@ async function main() {
     log(`cold start: app ${report.coldStart.median} ms, static page ${report.coldStart.bareMedian} ms → ×${report.coldStart.ratio}`)
     log(`  app steps (median ms from navigation start): ${JSON.stringify(report.coldStart.appSteps)}`)
     log(`  static page steps: ${JSON.stringify(report.coldStart.bareSteps)}`)
+  }
+  if (wants('trip')) {
+    log('my trip at its largest…')
+    const { runTripBench } = await import('./trip.mjs')
+    report.trip = await runTripBench({ runs: RUNS })
+    log(`trip (${report.trip.stops} stops, CPU ×${report.trip.cpuSlowdown}): render ${report.trip.renderMedian} ms vs ${report.trip.renderSmallMedian} ms for 2 stops (×${report.trip.renderRatio}); reorder ${report.trip.reorderMedian} ms vs ${report.trip.reorderSmallMedian} ms (×${report.trip.reorderRatio})`)
   }
   if (wants('lighthouse')) {
     const { runLighthouse } = await import('./lib/lighthouse.mjs')

@@ -509,7 +509,7 @@ for (const engine of selected) {
 
       // A second day, the day after, and a place added to it from its own page.
       await app.click({ testId: 'trip-add-day' })
-      await app.waitFor({ css: '[data-testid="trip-day"] h2', text: '2日目', nth: 1 })
+      await app.waitFor({ css: '[data-testid="trip-day"] h2', text: '2日目' })
       const extra = v1.spots.find((sp) => sp.point && sp.highlight && ![closed.id, pick.id].includes(sp.id) && !before.includes(`spot:${sp.id}`))
       await app.until(([p]) => new Promise((resolve) => { const r = indexedDB.open('yume-kairo'); r.onsuccess = () => { const q = r.result.transaction('settings').objectStore('settings').get('trips'); q.onsuccess = () => { const t = q.result && JSON.parse(q.result.value).find((x) => p.endsWith(x.id)); r.result.close(); resolve(t?.days?.length === 2) } } }), [path], { what: 'the second day stored' })
       await app.goto(`/spots/${extra.id}`)
