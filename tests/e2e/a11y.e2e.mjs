@@ -71,6 +71,26 @@ for (const locale of ['ja', 'en']) {
         assert.deepEqual(await axe(app.page), [])
       })
     }
+
+    it('my trip (two days, editable), the trip list and the "add to my trip" picker have no axe violations', async () => {
+      const { page } = app
+      const spots = snapshot.spots.filter((s) => s.point).slice(0, 3)
+      const stop = (s) => ({ key: `spot:${s.id}`, name: { ja: s.name.ja }, point: s.point, stay: 60 })
+      const trip = { id: 'trip-axe', title: '', updatedAt: '2026-12-01T00:00:00.000Z', days: [{ date: '2026-12-05', start: '09:00', mode: 'walk', stops: spots.map(stop) }, { date: '2026-12-06', start: '09:00', mode: 'car', stops: [stop(spots[0])] }] }
+      await page.goto(app.url('/trips'))
+      await page.locator('main h1').first().waitFor({ timeout: 20_000 })
+      await page.evaluate((value) => new Promise((resolve) => { const r = indexedDB.open('yume-kairo'); r.onsuccess = () => { const tx = r.result.transaction('settings', 'readwrite'); tx.objectStore('settings').put({ key: 'trips', value }); tx.oncomplete = () => (r.result.close(), resolve()) } }), JSON.stringify([trip]))
+      await page.goto(app.url('/trips/trip-axe'))
+      await page.getByTestId('trip-stop').nth(3).waitFor({ timeout: 20_000 })
+      assert.deepEqual(await axe(page), [])
+      await page.goto(app.url('/trips'))
+      await page.getByTestId('trip-list').waitFor()
+      assert.deepEqual(await axe(page), [])
+      await page.goto(app.url(`/spots/${spots[1].id}`))
+      await page.getByTestId('add-to-trip').click()
+      await page.getByTestId('add-to-trip-confirm').waitFor()
+      assert.deepEqual(await axe(page), [])
+    })
   })
 }
 

@@ -89,11 +89,15 @@ async function openFirefox({ timezone, viewport }) {
     headless: true,
     userDataDir: profile,
     env: { ...process.env, TZ: timezone },
-    defaultViewport: viewport,
+    defaultViewport: null,
     extraPrefsFirefox: { 'intl.accept_languages': 'ja-JP, ja', 'intl.locale.requested': 'ja', 'dom.serviceWorkers.enabled': true, 'dom.serviceWorkers.testing.enabled': true, 'browser.download.folderList': 2 },
   })
   const page = (await browser.pages())[0] ?? (await browser.newPage())
-  await page.setViewport(viewport)
+  // Puppeteer sets the viewport and the screen orientation together; Firefox ESR 140 has no BiDi
+  // orientation override (an "unknown command" after the viewport is already set): tolerated.
+  await page.setViewport(viewport).catch((error) => {
+    if (!/setScreenOrientationOverride|unknown command/.test(String(error?.message))) throw error
+  })
   const version = (await browser.version()).replace(/^firefox\//i, '')
   return {
     engine: 'firefox',
@@ -105,7 +109,22 @@ async function openFirefox({ timezone, viewport }) {
       await page.waitForSelector(css, { visible: true, timeout: 10_000 })
       await page.click(css)
     },
-    type: (css, text) => page.locator(css).setTimeout(10_000).fill(text),
+    // Locator.fill times out in Firefox ESR 140 under puppeteer-core 24: the value is set as an input
+    // method would (the native setter, then input and change events), which Vue's v-model reads.
+    async type(css, text) {
+      await page.waitForSelector(css, { visible: true, timeout: 10_000 })
+      await page.$eval(
+        css,
+        (el, value) => {
+          el.focus()
+          const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype
+          Object.getOwnPropertyDescriptor(proto, 'value').set.call(el, value)
+          el.dispatchEvent(new Event('input', { bubbles: true }))
+          el.dispatchEvent(new Event('change', { bubbles: true }))
+        },
+        text,
+      )
+    },
     async upload(css, path) {
       const input = await page.$(css)
       await input.uploadFile(path)
