@@ -8,7 +8,7 @@
 import { distanceM } from './geo'
 import { occurrencesIn, type IsoDate } from './event-dates'
 import { openingOn, type HolidayCalendar, bundledHolidays } from './opening-hours'
-import type { Point, RegionEvent, Spot } from './snapshot-schema'
+import type { Point, Rally, RegionEvent, Spot } from './snapshot-schema'
 
 export type TravelMode = 'walk' | 'car'
 /** Straight line × detour at a steady speed: the stated assumptions of every travel time shown. */
@@ -68,6 +68,31 @@ export type StopCheck =
   | { kind: 'hours-unknown' }
   | { kind: 'event-not-that-day' }
   | { kind: 'event-nearby'; eventId: string; distanceM: number }
+  | { kind: 'checkpoint-on-the-way'; rallyId: string; checkpointId: string; distanceM: number }
+
+/** A rally checkpoint a day can pass: of a rally that runs on that date. */
+export interface WayCheckpoint {
+  rallyId: string
+  checkpointId: string
+  point: Point
+}
+
+/** Metres from `p` to the straight segment a–b (a local flat projection: right for the few km of a leg). */
+export function distanceToSegmentM(p: Point, a: Point, b: Point): number {
+  const kx = 111_320 * Math.cos((a.lat * Math.PI) / 180)
+  const ky = 110_574
+  const [bx, by, px, py] = [(b.lng - a.lng) * kx, (b.lat - a.lat) * ky, (p.lng - a.lng) * kx, (p.lat - a.lat) * ky]
+  const len2 = bx * bx + by * by
+  const t = len2 ? Math.max(0, Math.min(1, (px * bx + py * by) / len2)) : 0
+  return Math.hypot(px - t * bx, py - t * by)
+}
+
+/** The checkpoints of the rallies that run on `date` (periods are Japan dates; an open end runs on). */
+export function checkpointsOn(rallies: readonly Pick<Rally, 'id' | 'period' | 'checkpoints'>[], date: IsoDate): WayCheckpoint[] {
+  return rallies
+    .filter((r) => r.period.start <= date && (!r.period.end || date <= r.period.end))
+    .flatMap((r) => r.checkpoints.map((c) => ({ rallyId: r.id, checkpointId: c.id, point: c.point })))
+}
 
 /**
  * What the app can say about a stop on that date: by the published regular hours (never "open" when
@@ -77,7 +102,16 @@ export function checkStop(
   stop: { kind: string; spot?: Pick<Spot, 'openingHours'>; event?: Pick<RegionEvent, 'dates' | 'recurrence'>; point?: Point },
   date: IsoDate,
   row: Pick<TimelineRow, 'arrive' | 'leave'>,
-  context: { events: readonly Pick<RegionEvent, 'id' | 'point' | 'dates' | 'recurrence'>[]; nearM?: number; holidays?: HolidayCalendar },
+  context: {
+    events: readonly Pick<RegionEvent, 'id' | 'point' | 'dates' | 'recurrence'>[]
+    nearM?: number
+    holidays?: HolidayCalendar
+    /** Rally checkpoints running that day, and the previous stop's point (the leg into this stop). */
+    checkpoints?: readonly WayCheckpoint[]
+    from?: Point
+    /** This stop's own key, so a checkpoint stop is not "on the way" to itself. */
+    key?: string
+  },
 ): StopCheck[] {
   const out: StopCheck[] = []
   // The day's plan runs past midnight (a long walk between towns): the date's hours no longer apply.
@@ -103,8 +137,27 @@ export function checkStop(
       if (d <= (context.nearM ?? 1000) && occurrencesIn(e, { start: date, end: date }, date).length) out.push({ kind: 'event-nearby', eventId: e.id, distanceM: Math.round(d) })
     }
   }
+  // A rally checkpoint near the leg into this stop (or near the stop itself, for the first one): worth a stamp on the way.
+  if (stop.point) {
+    for (const c of context.checkpoints ?? []) {
+      if (context.key === `checkpoint:${c.rallyId}/${c.checkpointId}`) continue
+      const d = context.from ? distanceToSegmentM(c.point, context.from, stop.point) : distanceM(c.point, stop.point)
+      if (d <= WAY_M) out.push({ kind: 'checkpoint-on-the-way', rallyId: c.rallyId, checkpointId: c.checkpointId, distanceM: Math.round(d) })
+    }
+  }
   return out
 }
+
+/**
+ * The events with a place that take place on `date`: worked out once per day, so the checks of a day's
+ * stops only measure distances (a day of 30 stops against every event's calendar would be 30× the work).
+ */
+export function placedEventsOn<E extends Pick<RegionEvent, 'point' | 'dates' | 'recurrence'>>(events: readonly E[], date: IsoDate): E[] {
+  return events.filter((e) => e.point && occurrencesIn(e, { start: date, end: date }, date).length)
+}
+
+/** How near a leg a rally checkpoint counts as "on the way". */
+export const WAY_M = 500
 
 /** Total straight-line length of visiting `points` in `order`. */
 export function pathLength(points: readonly Point[], order: readonly number[]): number {

@@ -1,7 +1,7 @@
 /** My trip's arithmetic (issue 20): the timeline, the checks for a date, and the suggested order. */
 import { describe, expect, it } from 'vitest'
 import type { OpeningHours } from '@/domain/snapshot-schema'
-import { checkStop, pathLength, suggestedStops, suggestOrder, timeline, toHhmm, toMinutes, travelMinutes, TRAVEL } from '@/domain/trip'
+import { checkpointsOn, checkStop, distanceToSegmentM, pathLength, placedEventsOn, suggestedStops, suggestOrder, timeline, toHhmm, toMinutes, travelMinutes, TRAVEL } from '@/domain/trip'
 
 describe('the day’s timeline', () => {
   it.each([
@@ -64,6 +64,40 @@ describe('checks for the chosen date (Japan calendar, whatever the device zone)'
     const near = checkStop({ kind: 'spot', spot: { openingHours: hours }, point: { lat: 34.0, lng: 131.0 } }, '2026-12-05', at('10:00'), { events: [event] })
     expect(near).toEqual([{ kind: 'event-nearby', eventId: 'e1', distanceM: 111 }])
     expect(checkStop({ kind: 'spot', spot: { openingHours: hours }, point: { lat: 34.0, lng: 131.0 } }, '2026-12-06', at('10:00'), { events: [event] })).toEqual([])
+  })
+})
+
+describe('a rally checkpoint on the way', () => {
+  const a = { lat: 34.4, lng: 131.4 }
+  const b = { lat: 34.4, lng: 131.42 } // about 1.84 km east of a
+  const beside = { lat: 34.4027, lng: 131.41 } // about 300 m north of the middle of a–b
+  const far = { lat: 34.42, lng: 131.41 } // about 2.2 km north
+  it.each([
+    ['beside the middle of the leg', beside, 300, 20],
+    ['at the start', a, 0, 1],
+    ['past the end: to the end point', { lat: 34.4, lng: 131.43 }, 920, 20],
+  ])('distance to a leg: %s', (_what, p, metres, tolerance) => expect(Math.abs(distanceToSegmentM(p, a, b) - metres)).toBeLessThanOrEqual(tolerance))
+
+  const rally = (id: string, start: string, end?: string) => ({ id, period: end ? { start, end } : { start }, checkpoints: [{ id: `${id}-cp`, point: beside }] })
+  it('only rallies running that day count', () => {
+    expect(checkpointsOn([rally('on', '2026-12-01', '2026-12-31'), rally('later', '2027-01-01'), rally('open', '2026-11-01'), rally('over', '2026-10-01', '2026-11-30')], '2026-12-05').map((c) => c.rallyId)).toEqual(['on', 'open'])
+  })
+  it('a checkpoint within 500 m of the leg into a stop is named; one far away, or the stop itself, is not', () => {
+    const row = { arrive: toMinutes('10:00'), leave: toMinutes('10:30') }
+    const checkpoints = [{ rallyId: 'r', checkpointId: 'near', point: beside }, { rallyId: 'r', checkpointId: 'far', point: far }, { rallyId: 'r', checkpointId: 'self', point: b }]
+    const found = checkStop({ kind: 'checkpoint', point: b }, '2026-12-05', row, { events: [], checkpoints, from: a, key: 'checkpoint:r/self' })
+    expect(found.map((c) => c.kind === 'checkpoint-on-the-way' && c.checkpointId)).toEqual(['near'])
+  })
+})
+
+describe('the events of the day, worked out once', () => {
+  it('keeps the events with a place on that date only', () => {
+    const events = [
+      { id: 'on', point: { lat: 34, lng: 131 }, dates: [{ start: '2026-12-05', end: '2026-12-06' }] },
+      { id: 'no-place', dates: [{ start: '2026-12-05' }] },
+      { id: 'other-day', point: { lat: 34, lng: 131 }, dates: [{ start: '2026-12-07' }] },
+    ]
+    expect(placedEventsOn(events, '2026-12-06').map((e) => e.id)).toEqual(['on'])
   })
 })
 
