@@ -69,6 +69,7 @@ export type StopCheck =
   | { kind: 'event-not-that-day' }
   | { kind: 'event-nearby'; eventId: string; distanceM: number }
   | { kind: 'checkpoint-on-the-way'; rallyId: string; checkpointId: string; distanceM: number }
+  | { kind: 'checkpoint-here'; rallyId: string; checkpointId: string }
 
 /** A rally checkpoint a day can pass: of a rally that runs on that date. */
 export interface WayCheckpoint {
@@ -88,7 +89,7 @@ export function distanceToSegmentM(p: Point, a: Point, b: Point): number {
 }
 
 /** The checkpoints of the rallies that run on `date` (periods are Japan dates; an open end runs on). */
-export function checkpointsOn(rallies: readonly Pick<Rally, 'id' | 'period' | 'checkpoints'>[], date: IsoDate): WayCheckpoint[] {
+export function checkpointsOn(rallies: readonly (Pick<Rally, 'id' | 'period'> & { checkpoints: readonly Pick<Rally['checkpoints'][number], 'id' | 'point'>[] })[], date: IsoDate): WayCheckpoint[] {
   return rallies
     .filter((r) => r.period.start <= date && (!r.period.end || date <= r.period.end))
     .flatMap((r) => r.checkpoints.map((c) => ({ rallyId: r.id, checkpointId: c.id, point: c.point })))
@@ -137,11 +138,17 @@ export function checkStop(
       if (d <= (context.nearM ?? 1000) && occurrencesIn(e, { start: date, end: date }, date).length) out.push({ kind: 'event-nearby', eventId: e.id, distanceM: Math.round(d) })
     }
   }
-  // A rally checkpoint near the leg into this stop (or near the stop itself, for the first one): worth a stamp on the way.
+  // A rally checkpoint at this stop, or near the leg into it: worth a stamp on the way. One at the previous
+  // stop belongs to that stop, so each checkpoint is named once.
   if (stop.point) {
     for (const c of context.checkpoints ?? []) {
       if (context.key === `checkpoint:${c.rallyId}/${c.checkpointId}`) continue
-      const d = context.from ? distanceToSegmentM(c.point, context.from, stop.point) : distanceM(c.point, stop.point)
+      if (distanceM(c.point, stop.point) <= HERE_M) {
+        out.push({ kind: 'checkpoint-here', rallyId: c.rallyId, checkpointId: c.checkpointId })
+        continue
+      }
+      if (!context.from || distanceM(c.point, context.from) <= HERE_M) continue
+      const d = distanceToSegmentM(c.point, context.from, stop.point)
       if (d <= WAY_M) out.push({ kind: 'checkpoint-on-the-way', rallyId: c.rallyId, checkpointId: c.checkpointId, distanceM: Math.round(d) })
     }
   }
@@ -158,6 +165,8 @@ export function placedEventsOn<E extends Pick<RegionEvent, 'point' | 'dates' | '
 
 /** How near a leg a rally checkpoint counts as "on the way". */
 export const WAY_M = 500
+/** A checkpoint this near a stop is at that stop. */
+export const HERE_M = 100
 
 /** Total straight-line length of visiting `points` in `order`. */
 export function pathLength(points: readonly Point[], order: readonly number[]): number {

@@ -88,6 +88,12 @@ describe('a rally checkpoint on the way', () => {
     const found = checkStop({ kind: 'checkpoint', point: b }, '2026-12-05', row, { events: [], checkpoints, from: a, key: 'checkpoint:r/self' })
     expect(found.map((c) => c.kind === 'checkpoint-on-the-way' && c.checkpointId)).toEqual(['near'])
   })
+  it('a checkpoint at a stop is said at that stop, once: not again on the next leg', () => {
+    const row = { arrive: toMinutes('10:00'), leave: toMinutes('10:30') }
+    const checkpoints = [{ rallyId: 'r', checkpointId: 'at-a', point: { lat: 34.4003, lng: 131.4 } }]
+    expect(checkStop({ kind: 'spot', point: a }, '2026-12-05', row, { events: [], checkpoints })).toEqual([{ kind: 'hours-unknown' }, { kind: 'checkpoint-here', rallyId: 'r', checkpointId: 'at-a' }])
+    expect(checkStop({ kind: 'checkpoint', point: b }, '2026-12-05', row, { events: [], checkpoints, from: a })).toEqual([])
+  })
 })
 
 describe('the events of the day, worked out once', () => {
