@@ -2,7 +2,8 @@
  * Lighthouse 12 (mobile preset: Moto G Power viewport, simulated slow 4G and
  * 4× CPU slowdown) on each main route of the production build, one Chromium
  * started with the CI flags and a remote-debugging port. Lighthouse clears
- * the origin's storage first, so every route is measured as a first visit.
+ * the origin's storage first, so every route is measured as a first visit. The browser speaks
+ * Japanese (--lang=ja-JP), as the visitors the prerendered pages are for.
  */
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -15,7 +16,7 @@ const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo']
 
 async function startChromium() {
   const profile = mkdtempSync(join(tmpdir(), 'yume-bench-lh-'))
-  const child = spawn(CHROMIUM_PATH, [...CHROMIUM_ARGS, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'] })
+  const child = spawn(CHROMIUM_PATH, [...CHROMIUM_ARGS, '--lang=ja-JP', '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'] })
   const port = await new Promise((resolve, reject) => {
     let text = ''
     const timer = setTimeout(() => reject(new Error(`Chromium did not open a debugging port:\n${text}`)), 30_000)
