@@ -10,10 +10,14 @@ import { addDays, type Occurrence } from './event-dates'
 /** Japan has no daylight saving: Asia/Tokyo is always UTC+9. */
 const TOKYO_OFFSET_H = 9
 
-function tokyoToUtcMs(iso: string, time: string): number {
+/** `minutes` after midnight of a Japan date (past 24 h runs into the next day), as a UTC instant. */
+export function tokyoMinutesToUtcMs(iso: string, minutes: number): number {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number]
+  return Date.UTC(y, m - 1, d, -TOKYO_OFFSET_H, minutes)
+}
+function tokyoToUtcMs(iso: string, time: string): number {
   const [h, min] = time.split(':').map(Number) as [number, number]
-  return Date.UTC(y, m - 1, d, h - TOKYO_OFFSET_H, min)
+  return tokyoMinutesToUtcMs(iso, h * 60 + min)
 }
 function dateArray(iso: string): [number, number, number] {
   return iso.split('-').map(Number) as [number, number, number]

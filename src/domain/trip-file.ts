@@ -84,9 +84,3 @@ export function decodeTripLink(payload: string): LinkRead {
     return { ok: false, reason: 'not-a-trip' }
   }
 }
-
-/** The day after `date` (calendar arithmetic, no time zone involved). */
-export function nextDate(date: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
-  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10)
-}

@@ -1,13 +1,8 @@
 /** My trip as an iCalendar file (one event per stop, Japan times written in UTC). Loaded with the trip screens only. */
 import { createEvents, type EventAttributes } from 'ics'
+import { tokyoMinutesToUtcMs as tokyoMs } from './event-ics'
 import { timeline, toMinutes, type TravelMode } from './trip'
 import type { Trip, TripStop } from './trip-file'
-
-const TOKYO_OFFSET_H = 9
-const tokyoMs = (date: string, minutes: number) => {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
-  return Date.UTC(y, m - 1, d, -TOKYO_OFFSET_H, minutes)
-}
 
 /** The trip as an iCalendar file: one event per stop at its estimated arrival and leave time (Japan time, written in UTC). */
 export function tripToIcs(trip: Pick<Trip, 'days' | 'title'>, nameOf: (s: TripStop) => string, note: string): string {

@@ -7,7 +7,8 @@ import { defineStore } from 'pinia'
 import { computed } from 'vue'
 import { SETTING } from '@/domain/storage-keys'
 import { DEFAULT_STAY } from '@/domain/trip'
-import { MAX_DAYS, nextDate, readTrips, type Trip, type TripDay, type TripStop } from '@/domain/trip-file'
+import { addDays } from '@/domain/event-dates'
+import { MAX_DAYS, readTrips, type Trip, type TripDay, type TripStop } from '@/domain/trip-file'
 import type { Localized, Point, Route } from '@/domain/snapshot-schema'
 import { useRecordsStore } from './records'
 import { useUserDataStore } from './user-data'
@@ -46,7 +47,7 @@ export const useTripsStore = defineStore('trips', () => {
   /** The trip with one more day, the day after its last one (null when it already has the most days). */
   function withDayAdded(trip: Trip): Trip | null {
     if (trip.days.length >= MAX_DAYS) return null
-    return { ...trip, days: [...trip.days, newDay(nextDate(trip.days.at(-1)!.date))] }
+    return { ...trip, days: [...trip.days, newDay(addDays(trip.days.at(-1)!.date, 1))] }
   }
 
   /**

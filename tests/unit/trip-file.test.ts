@@ -1,6 +1,7 @@
 /** My trip as data: the share link (round trip, tampered, oversized), the stored list (first version's one-day trips too), the calendar file. */
 import { describe, expect, it } from 'vitest'
-import { decodeTripLink, encodeTripLink, MAX_DAYS, MAX_LINK_CHARS, nextDate, readTrips, type Trip } from '@/domain/trip-file'
+import { addDays } from '@/domain/event-dates'
+import { decodeTripLink, encodeTripLink, MAX_DAYS, MAX_LINK_CHARS, readTrips, type Trip } from '@/domain/trip-file'
 import { tripToIcs } from '@/domain/trip-ics'
 
 const stops = [
@@ -76,5 +77,5 @@ describe('the next day', () => {
     ['2026-12-31', '2027-01-01'],
     ['2028-02-28', '2028-02-29'],
     ['2027-02-28', '2027-03-01'],
-  ])('%s → %s', (date, next) => expect(nextDate(date)).toBe(next))
+  ])('%s → %s', (date, next) => expect(addDays(date, 1)).toBe(next))
 })
