@@ -32,6 +32,15 @@ const LABEL_SIDE: Partial<Record<MunicipalityCode, L.Direction>> = { '35202': 'r
 
 const toBounds = (b: Bbox) => L.latLngBounds([b.south, b.west], [b.north, b.east])
 
+/**
+ * Leaflet 1.9.4 ends every animated zoom in a 250 ms timer that it does not cancel on remove(), and that timer then
+ * reads the removed map pane (Leaflet/Leaflet#9575): leaving the map mid-zoom threw "reading '_leaflet_pos'".
+ * After remove(), the map is told no zoom is running, so the timer finds nothing to finish.
+ */
+function forgetZoomAnimation(m: L.Map) {
+  ;(m as unknown as { _animatingZoom?: boolean })._animatingZoom = false
+}
+
 /** How close a "show on map" link zooms in: streets and buildings readable. */
 export const FOCUS_ZOOM = 16
 
@@ -97,8 +106,10 @@ export function useLeafletMap(container: Ref<HTMLElement | null>, options: Leafl
   })
 
   onBeforeUnmount(() => {
-    map.value?.off()
-    map.value?.remove()
+    const m = map.value
+    m?.off()
+    m?.remove()
+    if (m) forgetZoomAnimation(m)
     map.value = null
     ready.value = false
     canvas = towns = labels = markers = route = here = zoom = null
