@@ -13,6 +13,7 @@ import type { MapLine } from '@/domain/map-markers'
 import type { Municipality, MunicipalityCode } from '@/domain/snapshot-schema'
 import { GSI_ATTRIBUTION_URL, REGION_BBOX, GSI_TILE_URL, TILE_MAX_ZOOM, TILE_MIN_ZOOM, type Bbox } from '@/domain/tiles'
 import { createClusterLayer, type ClusterLayer } from './cluster-layer'
+import { markerCanvas } from './marker-canvas'
 
 export interface LeafletMapOptions {
   onSelectMarker: (key: string) => void
@@ -87,7 +88,7 @@ export function useLeafletMap(container: Ref<HTMLElement | null>, options: Leafl
     m.createPane('townLabels').style.zIndex = '400' // under the markers: a label never hides a marker
     m.createPane('markers').style.zIndex = '450'
     m.createPane('clusters').style.zIndex = '460'
-    canvas = markRaw(L.canvas({ pane: 'markers', padding: 0.3 }))
+    canvas = markRaw(markerCanvas({ pane: 'markers', padding: 0.3 }))
     L.control.attribution({ prefix: false, position: 'bottomright' }).addTo(m)
     zoom = L.control.zoom({ position: 'topright', zoomInTitle: options.zoomInTitle(), zoomOutTitle: options.zoomOutTitle() }).addTo(m)
     m.fitBounds(toBounds(REGION_BBOX))
