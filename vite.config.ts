@@ -1,10 +1,13 @@
-import { readFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
 import { fileURLToPath, URL } from 'node:url'
 import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig, type Plugin } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
-import { TILE_CACHE_MAX_ENTRIES, TILE_CACHE_NAME } from './src/domain/tiles'
+import { REGION_BBOX, TILE_CACHE_MAX_ENTRIES, TILE_CACHE_NAME } from './src/domain/tiles'
+import { TOWN_OUTLINE_FILE, townOutlineSvg } from './src/domain/town-outline'
 
 /** Largest file the service worker precaches; the build check fails above it. */
 export const PRECACHE_LIMIT_BYTES = 2 * 1024 * 1024
@@ -32,6 +35,84 @@ function preloadJapaneseMessages(): Plugin {
 }
 
 /**
+ * The 7 towns' outlines as one small SVG file (from the bundled snapshot's boundaries), shown by the map
+ * route before Leaflet and the data are loaded; precached like every other file. Served by the dev server too.
+ */
+function townOutlines(): Plugin {
+  const svg = () => {
+    const snapshot = JSON.parse(readFileSync(fileURLToPath(new URL('./public/data/snapshot.json', import.meta.url)), 'utf8')) as { municipalities: Parameters<typeof townOutlineSvg>[0] }
+    return townOutlineSvg(snapshot.municipalities, REGION_BBOX)
+  }
+  return {
+    name: 'yume:town-outlines',
+    configureServer(server) {
+      server.middlewares.use(`/${TOWN_OUTLINE_FILE}`, (_req, res) => {
+        res.setHeader('Content-Type', 'image/svg+xml')
+        res.end(svg())
+      })
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: TOWN_OUTLINE_FILE, source: svg() })
+    },
+  }
+}
+
+/** The main routes, prerendered: a first visit paints their first screen before any script runs. */
+export const PRERENDERED_ROUTES = ['/', '/events', '/map', '/rally', '/living', '/spots', '/about']
+/** Each prerendered route's page component: its CSS is inlined with the page (no shift when the route's chunk arrives). */
+const ROUTE_PAGES: Record<string, string> = { '/': 'HomePage', '/events': 'EventsPage', '/map': 'MapPage', '/rally': 'RallyPage', '/living': 'LivingPage', '/spots': 'SpotsPage', '/about': 'AboutPage' }
+
+/**
+ * Prerender (build only): renders PRERENDERED_ROUTES with the app's own components (a server build of
+ * src/ssr/entry-server.ts, run by scripts/prerender.mjs in its own process) into copies of the built
+ * index.html: `/` into index.html, `/events` into events.html (served for /events, and by the service
+ * worker offline: Workbox maps /events to events.html). The page's CSS is inlined (it is small), so
+ * the first paint needs no other request. shell.html keeps the empty page for every other route.
+ */
+function prerender(mode: string): Plugin {
+  return {
+    name: 'yume:prerender',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      const index = bundle['index.html']
+      if (!index || index.type !== 'asset') return
+      const template = String(index.source)
+      this.emitFile({ type: 'asset', fileName: 'shell.html', source: template })
+      // Inside the project: the server bundle imports vue, pinia… from node_modules.
+      mkdirSync(fileURLToPath(new URL('./node_modules/.cache', import.meta.url)), { recursive: true })
+      const dir = mkdtempSync(fileURLToPath(new URL('./node_modules/.cache/yume-ssr-', import.meta.url)))
+      try {
+        const vite = fileURLToPath(new URL('./node_modules/vite/bin/vite.js', import.meta.url))
+        const server = spawnSync(process.execPath, [vite, 'build', '--ssr', 'src/ssr/entry-server.ts', '--outDir', dir, '--mode', mode, '--logLevel', 'error'], { encoding: 'utf8', env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' } })
+        if (server.status !== 0) throw new Error(`prerender: the server build failed\n${server.stderr}`)
+        const run = spawnSync(process.execPath, ['scripts/prerender.mjs', join(dir, 'entry-server.js'), ...PRERENDERED_ROUTES], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+        if (run.status !== 0) throw new Error(`prerender: rendering failed\n${run.stderr}`)
+        const pages = JSON.parse(run.stdout) as Record<string, string>
+        // Inline the entry's CSS: the prerendered first screen is styled without a second request.
+        const css = Object.values(bundle).find((a) => a.type === 'asset' && a.fileName.endsWith('.css') && template.includes(a.fileName))
+        const link = css ? template.match(/<link rel="stylesheet"[^>]*>/g)?.find((tag) => tag.includes(css.fileName)) : undefined
+        const styled = link && css?.type === 'asset' ? template.replace(link, () => `<style>${String(css.source)}</style>`) : template
+        const cssOf = (name: string) => {
+          const chunk = Object.values(bundle).find((c) => c.type === 'chunk' && c.facadeModuleId?.endsWith(`/pages/${name}.vue`))
+          const files = chunk?.type === 'chunk' ? [...(chunk.viteMetadata?.importedCss ?? [])] : []
+          return files.map((f) => bundle[f]).map((a) => (a?.type === 'asset' ? String(a.source) : '')).join('')
+        }
+        for (const route of PRERENDERED_ROUTES) {
+          const routeCss = cssOf(ROUTE_PAGES[route] ?? '')
+          const page = routeCss ? styled.replace('</head>', () => `  <style>${routeCss}</style>\n  </head>`) : styled
+          const html = page.replace('<div id="app"></div>', () => `<div id="app" data-prerendered="${route}">${pages[route]}</div>`)
+          if (route === '/') index.source = html
+          else this.emitFile({ type: 'asset', fileName: `${route.slice(1)}.html`, source: html })
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true })
+      }
+    },
+  }
+}
+
+/**
  * `vite build --mode engines` only: the cross-engine test build. Adds tests/e2e/engines/hooks.js
  * (fixed clock, mocked position, error and download recording) as the first script of index.html,
  * precached like every other file so it works offline. The normal build never contains it.
@@ -51,16 +132,25 @@ function engineTestHooks(mode: string): Plugin[] {
   ]
 }
 
-export default defineConfig(({ mode }) => ({
-  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
-  build: { target: 'es2022', sourcemap: false },
+export default defineConfig(({ mode, isSsrBuild }) => ({
+  resolve: {
+    alias: {
+      '@': fileURLToPath(new URL('./src', import.meta.url)),
+      // The prerender (server) build has no service worker: the PWA plugin's module is a stand-in there.
+      ...(isSsrBuild ? { 'virtual:pwa-register/vue': fileURLToPath(new URL('./src/ssr/pwa-register-stub.ts', import.meta.url)) } : {}),
+    },
+  },
+  // The cross-engine test build says what a hydration mismatch was (the normal build only that there was one).
+  define: { __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: JSON.stringify(mode === 'engines' || process.env.VUE_HYDRATION_DETAILS === '1') },
+  // The snapshot worker imports its validator lazily: ES module workers keep that chunk split.
+  worker: { format: 'es' },
+  build: { target: 'es2022', sourcemap: false, ...(isSsrBuild ? { copyPublicDir: false } : {}) },
   plugins: [
     vue(),
-    preloadJapaneseMessages(),
-    ...engineTestHooks(mode),
+    ...(isSsrBuild ? [] : [preloadJapaneseMessages(), townOutlines(), ...engineTestHooks(mode), prerender(mode)]),
     // Precompiles the locale files, so the entry carries vue-i18n's runtime only (no message compiler, CSP-safe).
     VueI18nPlugin({ include: [fileURLToPath(new URL('./src/locales/**/*.json', import.meta.url))], runtimeOnly: true, compositionOnly: true, fullInstall: false, dropMessageCompiler: true, strictMessage: true, escapeHtml: true }),
-    VitePWA({
+    isSsrBuild ? null : VitePWA({
       registerType: 'prompt',
       injectRegister: false,
       includeAssets: ['favicon.svg', 'apple-touch-icon.png'],
@@ -85,7 +175,8 @@ export default defineConfig(({ mode }) => ({
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,json,wasm}'],
         // Data lives in IndexedDB; the snapshot is not precached and never answered with index.html.
         globIgnores: ['data/**'],
-        navigateFallback: 'index.html',
+        // Every route that is not prerendered opens from the empty page (the prerendered ones match their own file first).
+        navigateFallback: 'shell.html',
         navigateFallbackDenylist: [/^\/data\//, /\.[a-z0-9]+$/i],
         maximumFileSizeToCacheInBytes: PRECACHE_LIMIT_BYTES,
         cleanupOutdatedCaches: true,

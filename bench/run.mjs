@@ -5,7 +5,7 @@
  * bench/report.json (and bench/latest.json with --save) and prints a table with
  * the budgets marked met / missed. Budgets never fail the run.
  *
- *   node bench/run.mjs [--runs 5] [--only import,search,markers,memory,cold,trip,bundle,lighthouse] [--lighthouse-runs 1] [--save]
+ *   node bench/run.mjs [--runs 5] [--only import,search,markers,memory,cold,trip,first-import,bundle,lighthouse] [--lighthouse-runs 3] [--save]
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -26,7 +26,7 @@ const arg = (name, fallback) => {
   return i >= 0 ? argv[i + 1] : fallback
 }
 const RUNS = Math.max(1, Number(arg('runs', process.env.BENCH_RUNS ?? 5)))
-const LH_RUNS = Math.max(1, Number(arg('lighthouse-runs', 1)))
+const LH_RUNS = Math.max(1, Number(arg('lighthouse-runs', 3)))
 const ONLY = arg('only', '')
 const wants = (part) => !ONLY || ONLY.split(',').includes(part)
 const SIZES = arg('sizes', '1000,5000,10000,25000,50000').split(',').map(Number)
@@ -35,7 +35,7 @@ const MARKER_COUNT = 10000
 const MARKER_SOURCE = 25000
 /** Every prefix of these is one keystroke: kanji, kana, latin, name + number. */
 const QUERIES = ['湯田温泉', 'ゆだおんせん', 'Akiyoshi', '神社 12']
-const ROUTES = ['/', '/map', '/events', '/rally', '/living', '/about']
+const ROUTES = ['/', '/map', '/events', '/rally', '/living', '/spots', '/about']
 const started = Date.now()
 const log = (message) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s] ${message}`)
 
@@ -257,6 +257,13 @@ function budgetRows(report) {
     add(`my trip ${t.stops} stops: render (CPU ×${t.cpuSlowdown})`, ms(t.renderMedian), `2-stop trip ${ms(t.renderSmallMedian)}`, `×${t.renderRatio}`, '', null)
     add(`my trip ${t.stops} stops: reorder one stop (CPU ×${t.cpuSlowdown})`, ms(t.reorderMedian), `2-stop trip ${ms(t.reorderSmallMedian)}`, `×${t.reorderRatio}`, '≤ 100 ms', t.reorderMedian <= 100)
   }
+  if (report.firstImport) {
+    const f = report.firstImport
+    // The page's thread during the first visit's import: what blocks taps and scrolling while the data arrives.
+    add(`first visit: blocking time until data shown, import in a worker (CPU ×${f.cpuSlowdown})`, ms(f.workerMedian.blocking), `main-thread import ${ms(f.mainMedian.blocking)}`, `×${f.blockingRatio}`, '', null)
+    add(`first visit: longest task until data shown (CPU ×${f.cpuSlowdown})`, ms(f.workerMedian.longest), `main-thread import ${ms(f.mainMedian.longest)}`, '', '≤ 200 ms', f.workerMedian.longest <= 200)
+    add(`first visit: data shown (CPU ×${f.cpuSlowdown})`, ms(f.workerMedian.toData), `main-thread import ${ms(f.mainMedian.toData)}`, `×${f.toDataRatio}`, '', null)
+  }
   if (report.markers) {
     const m = report.markers
     const raw = m.rawSamePage?.median ?? m.rawMedian
@@ -269,11 +276,19 @@ function budgetRows(report) {
   }
   if (report.memory?.[50000]) add('memory, 50k records held (bench page)', `${report.memory[50000].heapMB} MB heap`, `${report.memory[50000].emptyHeapMB} MB empty`, '', '', null)
   if (report.appMemory) add(`memory, app with ${report.appMemory.records / 1000}k records`, `${report.appMemory.heapMB} MB heap`, '', '', '', null)
+  // Medians of the runs, each figure on its own (scores and timings of one route).
+  const lh = (samples) => {
+    const cats = ['performance', 'accessibility', 'best-practices', 'seo']
+    const scores = Object.fromEntries(cats.map((c) => [c, median(samples.map((x) => x.scores[c] ?? 0))]))
+    const m = (k) => median(samples.map((x) => x[k]))
+    return { cats, scores, fcp: m('fcp'), lcp: m('lcp'), tbt: m('tbt'), cls: m('cls') }
+  }
   for (const [route, samples] of Object.entries(report.lighthouse ?? {})) {
-    const s = samples[0]
-    const scores = ['performance', 'accessibility', 'best-practices', 'seo'].map((c) => s.scores[c] ?? '–').join('/')
-    const all100 = ['performance', 'accessibility', 'best-practices', 'seo'].every((c) => s.scores[c] === 100)
-    add(`Lighthouse ${route} (perf/a11y/bp/seo)`, scores, `FCP ${round(s.fcp / 1000, 2)} s, LCP ${round(s.lcp / 1000, 2)} s, TBT ${round(s.tbt, 0)} ms, CLS ${round(s.cls, 3)}`, `${samples.length} run`, '100 ×4', all100)
+    const s = lh(samples)
+    const bare = report.lighthouseStatic?.[route] ? lh(report.lighthouseStatic[route]) : null
+    const all100 = s.cats.every((c) => s.scores[c] === 100)
+    const timings = (x) => `FCP ${round(x.fcp / 1000, 2)} s, LCP ${round(x.lcp / 1000, 2)} s, TBT ${round(x.tbt, 0)} ms, CLS ${round(x.cls, 3)}`
+    add(`Lighthouse ${route} (perf/a11y/bp/seo; median of ${samples.length})`, `${s.cats.map((c) => s.scores[c]).join('/')} · ${timings(s)}`, bare ? `static page ${bare.scores.performance} · ${timings(bare)}` : '', bare ? `FCP ×${ratio(s.fcp, bare.fcp)}` : '', '100 ×4', all100)
   }
   return rows
 }
@@ -339,13 +354,31 @@ async function main() {
     report.trip = await runTripBench({ runs: RUNS })
     log(`trip (${report.trip.stops} stops, CPU ×${report.trip.cpuSlowdown}): render ${report.trip.renderMedian} ms vs ${report.trip.renderSmallMedian} ms for 2 stops (×${report.trip.renderRatio}); reorder ${report.trip.reorderMedian} ms vs ${report.trip.reorderSmallMedian} ms (×${report.trip.reorderRatio})`)
   }
+  if (wants('first-import')) {
+    log('first visit: the import in a worker against the main-thread path…')
+    const { runFirstVisitImportBench } = await import('./first-visit-import.mjs')
+    report.firstImport = await runFirstVisitImportBench({ runs: RUNS })
+    const { workerMedian: w, mainMedian: m } = report.firstImport
+    log(`first import (CPU ×4): worker ${w.toData} ms to data, blocking ${w.blocking} ms, longest ${w.longest} ms; main thread ${m.toData} ms, blocking ${m.blocking} ms, longest ${m.longest} ms`)
+  }
   if (wants('lighthouse')) {
     const { runLighthouse } = await import('./lib/lighthouse.mjs')
+    const { staticCopy } = await import('./lib/static-copy.mjs')
     const server = await startServer({ port: 0 })
+    const bareDir = staticCopy('dist')
+    const bare = await startServer({ port: 0, dir: bareDir })
     try {
-      report.lighthouse = await runLighthouse({ base: `http://127.0.0.1:${server.port}`, routes: ROUTES, runs: LH_RUNS, log })
+      report.lighthouse = {}
+      report.lighthouseStatic = {}
+      // Route by route, the app then its static copy (the same HTML without scripts): the physical limit, same run.
+      for (const route of ROUTES) {
+        Object.assign(report.lighthouse, await runLighthouse({ base: `http://127.0.0.1:${server.port}`, routes: [route], runs: LH_RUNS, log }))
+        Object.assign(report.lighthouseStatic, await runLighthouse({ base: `http://127.0.0.1:${bare.port}`, routes: [route], runs: LH_RUNS, log }))
+      }
     } finally {
       await server.close()
+      await bare.close()
+      rmSync(bareDir, { recursive: true, force: true })
     }
   }
   report.scaleCurve = scaleCurve(report)

@@ -48,10 +48,17 @@ export function checkPrecache({ dir = 'dist', limit = readPrecacheLimit() } = {}
   const urls = precacheUrls(readFileSync(swPath, 'utf8'))
   if (!urls) return { errors: [`${dir}/sw.js has no precache manifest (precacheAndRoute).`], urls: [], limit }
   const listed = new Set(urls)
-  const required = ['index.html', 'manifest.webmanifest']
+  // Every page at the root: index.html, the other prerendered routes (events.html, …) and shell.html, the empty
+  // page every other route opens from offline.
+  const required = ['index.html', 'manifest.webmanifest', ...readdirSync(root).filter((f) => f.endsWith('.html'))]
+  if (!existsSync(join(root, 'shell.html'))) errors.push(`${dir}/shell.html is missing: routes that are not prerendered would have no page offline.`)
   // index.html preloads the Japanese messages (needed on every start); the file must exist and be precached.
   const indexPath = join(root, 'index.html')
-  const preload = existsSync(indexPath) ? /<link rel="modulepreload"[^>]*href="\/?([^"]*messages-ja-[^"]+\.js)"/.exec(readFileSync(indexPath, 'utf8')) : null
+  // (directly, or through the boot script a prerendered index.html starts the app with)
+  const indexHtml = existsSync(indexPath) ? readFileSync(indexPath, 'utf8') : ''
+  const bootFile = /<script type="module" src="\/?(assets\/boot-[^"]+\.js)"/.exec(indexHtml)?.[1]
+  const bootJs = bootFile && existsSync(join(root, bootFile)) ? readFileSync(join(root, bootFile), 'utf8') : ''
+  const preload = /<link rel="modulepreload"[^>]*href="\/?([^"]*messages-ja-[^"]+\.js)"/.exec(indexHtml) ?? /"\/?(assets\/messages-ja-[^"]+\.js)"/.exec(bootJs)
   if (!preload) errors.push(`${dir}/index.html has no modulepreload for the Japanese messages chunk.`)
   else required.push(preload[1])
   const manifestPath = join(root, 'manifest.webmanifest')

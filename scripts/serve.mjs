@@ -71,7 +71,8 @@ export function startServer({ port = 4173, host = '127.0.0.1', dir = 'dist', ext
     if (pathname.endsWith('/')) pathname += 'index.html'
     let file = fileAt(root, pathname)
     const isNavigation = !extname(url.pathname) && !url.pathname.startsWith('/data/') && !url.pathname.startsWith('/assets/')
-    if (!file && isNavigation) file = fileAt(root, '/index.html')
+    // A prerendered route (/events → events.html), else the empty page every other route starts from.
+    if (!file && isNavigation) file = fileAt(root, `${url.pathname.replace(/\/+$/, '')}.html`) ?? fileAt(root, '/shell.html') ?? fileAt(root, '/index.html')
     res.setHeader('Content-Security-Policy', CSP + extraCsp)
     res.setHeader('X-Content-Type-Options', 'nosniff')
     res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin')

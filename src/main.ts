@@ -1,25 +1,49 @@
-import { createApp } from 'vue'
+import { createPinia, setActivePinia } from 'pinia'
+import { createApp, createSSRApp } from 'vue'
 import App from './App.vue'
 import './composables/useInstallPrompt' // listens for the install offer, which comes once, early
-import { installI18n } from './modules/i18n'
-import { installPinia } from './modules/pinia'
+import { i18n, prepareLocale } from './modules/i18n'
 import { installRouter } from './modules/router'
 import { useSnapshotStore } from './stores/snapshot'
 import { useUserDataStore } from './stores/user-data'
 import './styles.css'
 
+/**
+ * The main routes arrive prerendered (vite.config.ts, yume:prerender): Japanese, without data. That HTML
+ * is hydrated when it is what this visit would render first (its route, Japanese, no query or hash);
+ * otherwise the app renders on its own, replacing it. Hydration happens before any data is read, so
+ * the first client render matches the prerendered HTML; the stored data, the person's data and the
+ * network check come right after it and fill the page's data regions.
+ */
 async function start() {
-  const app = createApp(App)
-  const pinia = installPinia(app)
-  // Read the stored data now, while the language and the route load (the first render then has it sooner);
-  // the network check and any import wait until after the first render, so they never delay it.
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  const snapshot = useSnapshotStore(pinia)
+  const user = useUserDataStore(pinia)
   let mounted!: () => void
-  void useSnapshotStore(pinia).init(undefined, { checkAfter: new Promise<void>((resolve) => (mounted = resolve)) })
-  void useUserDataStore(pinia).ensureLoaded()
+  const afterMount = new Promise<void>((resolve) => (mounted = resolve))
+  const root = document.getElementById('app')
+  const prerendered = root?.dataset.prerendered
+  await prepareLocale()
+  const hydrate = prerendered === location.pathname && !location.search && !location.hash && i18n.global.locale.value === 'ja'
+  if (!hydrate) {
+    // Read the stored data now, while the route loads (the first render then has it sooner); the network
+    // check and any import wait until after the first render, so they never delay it.
+    void snapshot.init(undefined, { checkAfter: afterMount })
+    void user.ensureLoaded()
+  }
+  const app = hydrate ? createSSRApp(App) : createApp(App)
+  app.use(pinia)
+  app.use(i18n)
   const router = installRouter(app)
-  await Promise.all([installI18n(app), router.isReady().catch(() => undefined)])
+  await router.isReady().catch(() => undefined)
+  if (!hydrate && root) root.textContent = ''
   app.mount('#app')
   mounted()
+  if (hydrate) {
+    void snapshot.init()
+    void user.ensureLoaded()
+  }
 }
 
 void start()

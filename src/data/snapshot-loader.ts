@@ -3,6 +3,7 @@
  * file; the full snapshot is downloaded only when its hash differs from the
  * one in IndexedDB. Nothing is written unless everything validated.
  */
+import type { Snapshot } from '@/domain/snapshot-schema'
 import type { SnapshotMeta } from './db'
 import { getSnapshotMeta, replaceSnapshot, type ReplaceHooks } from './repositories/snapshot-repo'
 
@@ -54,32 +55,59 @@ export interface UpdateResult {
   meta: SnapshotMeta
 }
 
-/** Check the server for a newer snapshot and import it atomically. */
-export async function updateSnapshot(options: { fetcher?: typeof fetch; hooks?: ReplaceHooks; timeoutMs?: { meta: number; snapshot: number } } = {}): Promise<UpdateResult> {
+export interface UpdateOptions {
+  fetcher?: typeof fetch
+  hooks?: ReplaceHooks
+  timeoutMs?: { meta: number; snapshot: number }
+  /** The check already found the stored data out of date (checkSnapshot): download without asking again. */
+  stale?: boolean
+}
+
+/**
+ * The cheap half of an update: asks the server for the small version file. The stored data's meta when
+ * it is current; null when the snapshot must be downloaded (nothing stored, or another version).
+ */
+export async function checkSnapshot(options: Pick<UpdateOptions, 'fetcher' | 'timeoutMs'> = {}): Promise<UpdateResult | null> {
   const fetcher = options.fetcher ?? globalThis.fetch.bind(globalThis)
   const current = await getSnapshotMeta()
-  if (current) {
-    const remote = await fetchText(SNAPSHOT_META_URL, fetcher, options.timeoutMs?.meta ?? META_TIMEOUT_MS)
-    let remoteHash: unknown
-    try {
-      remoteHash = (JSON.parse(remote) as { hash?: unknown }).hash
-    } catch (error) {
-      throw new SnapshotLoadError('invalid', 'The data version file is damaged.', error)
-    }
-    if (remoteHash === current.hash) return { status: 'unchanged', meta: current }
+  if (!current) return null
+  const remote = await fetchText(SNAPSHOT_META_URL, fetcher, options.timeoutMs?.meta ?? META_TIMEOUT_MS)
+  let remoteHash: unknown
+  try {
+    remoteHash = (JSON.parse(remote) as { hash?: unknown }).hash
+  } catch (error) {
+    throw new SnapshotLoadError('invalid', 'The data version file is damaged.', error)
   }
+  return remoteHash === current.hash ? { status: 'unchanged', meta: current } : null
+}
+
+/** Check the server for a newer snapshot and import it atomically. */
+export async function updateSnapshot(options: UpdateOptions = {}): Promise<UpdateResult> {
+  if (!options.stale) {
+    const unchanged = await checkSnapshot(options)
+    if (unchanged) return unchanged
+  }
+  return storeSnapshot(await downloadSnapshot(options), options.hooks)
+}
+
+/** The heavy half: download, parse, validate and hash the snapshot (no database: a worker can run it). */
+export async function downloadSnapshot(options: Pick<UpdateOptions, 'fetcher' | 'timeoutMs'> = {}): Promise<Snapshot> {
+  const fetcher = options.fetcher ?? globalThis.fetch.bind(globalThis)
   const text = await fetchText(`${SNAPSHOT_URL}?v=${Date.now()}`, fetcher, options.timeoutMs?.snapshot ?? SNAPSHOT_TIMEOUT_MS)
   // The validator is loaded only when there is something to validate (keeps the entry chunk small).
   const { parseSnapshot, SnapshotError } = await import('@/domain/snapshot-validate')
-  let snapshot
   try {
-    snapshot = await parseSnapshot(text)
+    return await parseSnapshot(text)
   } catch (error) {
     if (error instanceof SnapshotError) throw new SnapshotLoadError(error.code === 'newer-format' ? 'newerFormat' : 'invalid', error.message, error)
     throw error
   }
+}
+
+/** The write: one transaction that replaces the region's data (the person's own data is never touched). */
+export async function storeSnapshot(snapshot: Snapshot, hooks?: ReplaceHooks): Promise<UpdateResult> {
   try {
-    const meta = await replaceSnapshot(snapshot, options.hooks)
+    const meta = await replaceSnapshot(snapshot, hooks)
     return { status: 'imported', meta }
   } catch (error) {
     throw new SnapshotLoadError('storage', error instanceof Error ? error.message : String(error), error)

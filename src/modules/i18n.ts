@@ -60,6 +60,11 @@ const SAVED_LOCALE_WAIT_MS = 1500
 
 export async function installI18n(app: App): Promise<void> {
   app.use(i18n)
+  await prepareLocale()
+}
+
+/** Sets the language the first render uses (the remembered one, else the browser's), its messages loaded. */
+export async function prepareLocale(): Promise<void> {
   // Most people keep the browser's language: fetch its messages while the setting is read.
   void ensureMessages(browserLocale()).catch(() => undefined)
   const reading = useUserDataStore().setting(LOCALE_SETTING).catch(() => undefined)

@@ -7,6 +7,7 @@ import { computed, ref, shallowRef } from 'vue'
 import { DbUnavailableError, getTabState, isMemoryMode, isQuotaError, onDbEvent, onStorageError, type SnapshotMeta, type StorageWriteError } from '@/data/db'
 import { getSnapshotMeta } from '@/data/repositories/snapshot-repo'
 import { SnapshotLoadError, updateSnapshot, type LoadFailure } from '@/data/snapshot-loader'
+import { updateSnapshotOffThread } from '@/data/snapshot-update'
 
 export type DataStatus = 'loading' | 'importing' | 'ready' | 'empty'
 /**
@@ -69,7 +70,8 @@ export const useSnapshotStore = defineStore('snapshot', () => {
   async function doRefresh(fetcher?: typeof fetch) {
     if (!hasData.value) status.value = 'importing'
     try {
-      const result = await updateSnapshot({ fetcher })
+      // A given fetcher (tests) runs on this thread; the app's own check runs in a worker where it can.
+      const result = fetcher ? await updateSnapshot({ fetcher }) : await updateSnapshotOffThread()
       if (result.status === 'imported') {
         justUpdated.value = meta.value !== null
         meta.value = result.meta

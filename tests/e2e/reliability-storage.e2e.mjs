@@ -125,6 +125,10 @@ async function fillQuota(app, page) {
   const inject = () => {
     if (window.__quotaPatched) return
     window.__quotaPatched = true
+    // This patch reaches the page only, not a worker: the snapshot import runs on the page's thread (the
+    // app's path where a browser has no module workers). The worker's own quota answer is unit tested
+    // (tests/unit/snapshot-worker.test.ts).
+    Object.defineProperty(window, 'Worker', { value: undefined, configurable: true })
     for (const method of ['put', 'add']) {
       const original = IDBObjectStore.prototype[method]
       IDBObjectStore.prototype[method] = function (...args) {

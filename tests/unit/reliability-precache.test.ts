@@ -32,7 +32,7 @@ function fakeBuild(files: Record<string, number>, listed: string[]) {
   writeFileSync(join(dir, 'sw.js'), `define(["./workbox-1"],function(e){e.precacheAndRoute([${listed.map((u) => `{url:"${u}",revision:null}`).join(',')}],{})});`)
   return dir
 }
-const BASE = { 'index.html': 10, 'manifest.webmanifest': 10, 'icon-192.png': 10, 'assets/index-a.js': 100, 'assets/index-b.css': 50, 'assets/messages-ja-x.js': 20 }
+const BASE = { 'index.html': 10, 'events.html': 10, 'shell.html': 10, 'manifest.webmanifest': 10, 'icon-192.png': 10, 'assets/index-a.js': 100, 'assets/index-b.css': 50, 'assets/messages-ja-x.js': 20 }
 
 describe('precache check', () => {
   it('reads the limit from vite.config.ts', () => {
@@ -43,6 +43,8 @@ describe('precache check', () => {
     expect(existsSync(join(dist, 'sw.js')), 'dist/ is missing: run `npm run build` first (npm test does)').toBe(true)
     const urls: string[] = precacheUrls(readFileSync(join(dist, 'sw.js'), 'utf8'))
     expect(urls).toContain('index.html')
+    expect(urls).toContain('shell.html')
+    expect(urls).toContain('events.html')
     expect(urls).toContain('manifest.webmanifest')
     for (const icon of JSON.parse(readFileSync(join(dist, 'manifest.webmanifest'), 'utf8')).icons) expect(urls).toContain(icon.src)
     for (const asset of readdirSync(join(dist, 'assets'))) expect(urls).toContain(`assets/${asset}`)
@@ -70,9 +72,11 @@ describe('precache check', () => {
     expect(checkPrecache({ dir, limit: 1000 }).errors.join('\n')).toMatch(/no modulepreload for the Japanese messages/)
   })
 
-  it('fails when index.html or an icon of the web manifest is not precached', () => {
+  it('fails when index.html, a prerendered page, the empty shell or an icon of the web manifest is not precached', () => {
     const { errors } = checkPrecache({ dir: fakeBuild(BASE, ['manifest.webmanifest', 'assets/index-a.js', 'assets/index-b.css']), limit: 1000 })
     expect(errors.join('\n')).toMatch(/index\.html is not in/)
+    expect(errors.join('\n')).toMatch(/events\.html is not in/)
+    expect(errors.join('\n')).toMatch(/shell\.html is not in/)
     expect(errors.join('\n')).toMatch(/icon-192\.png is not in/)
   })
 

@@ -87,13 +87,23 @@ export async function openApp(engine, { overrides, timezone, viewport } = {}) {
     }
   }
 
+  async function mounted() {
+    for (let i = 0; i < 150; i++) {
+      if (await session.evaluate('() => !!document.getElementById("app")?.__vue_app__')) return
+      await new Promise((r) => setTimeout(r, 100))
+    }
+    throw new Error('the app did not mount within 15 s')
+  }
+
   const app = {
     engine,
     session,
     base,
     url: (path) => `${base}${path}`,
-    goto: (path) => session.goto(`${base}${path}`),
-    reload: () => session.reload(),
+    // The main routes arrive prerendered, so a heading is on screen before the app runs: a journey's next
+    // step waits until the app has mounted (hydrated) the page, as a person's tap would find it working.
+    goto: (path) => session.goto(`${base}${path}`).then(mounted),
+    reload: () => session.reload().then(mounted),
     evaluate: (fn, arg) => session.evaluate(typeof fn === 'function' ? fn.toString() : fn, arg),
     /** Waits until the query matches a visible element; resolves to its text. */
     async waitFor(q, options) {

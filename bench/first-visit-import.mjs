@@ -1,0 +1,82 @@
+/**
+ * The first visit's snapshot import: in the Web Worker (the app's path) against the old main-thread path,
+ * in the same run, on the production build in Chromium with the CPU slowed 4× (a cheap phone).
+ * The main-thread path is the same build with `Worker` taken away before any script runs (the app then
+ * imports on the page, as it does where workers are missing).
+ *
+ *   toData    navigation start → the first spot card is on screen (the data was imported and read)
+ *   blocking  the page's total blocking time over that span (long tasks' time beyond 50 ms each)
+ *   longest   the page's longest task over that span
+ *
+ * Standalone: node bench/first-visit-import.mjs [--runs 5]  (needs dist/: npm run build)
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium } from 'playwright-core'
+import { startServer } from '../scripts/serve.mjs'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/harness.mjs'
+import { median, ratio, round } from './lib/stats.mjs'
+
+/** Before any script: every long task of the page, and the time the first spot card appears. */
+function probe() {
+  window.__tasks = []
+  new PerformanceObserver((list) => window.__tasks.push(...list.getEntries().map((e) => ({ start: e.startTime, duration: e.duration })))).observe({ type: 'longtask', buffered: true })
+  const observer = new MutationObserver(() => {
+    if (window.__data !== undefined || !document.querySelector('[data-testid="spot-card"]')) return
+    window.__data = null
+    observer.disconnect()
+    requestAnimationFrame(() => requestAnimationFrame(() => (window.__data = performance.now())))
+  })
+  observer.observe(document, { childList: true, subtree: true })
+}
+
+function noWorker() {
+  Object.defineProperty(window, 'Worker', { value: undefined, configurable: true })
+}
+
+async function oneVisit(base, path) {
+  const profile = mkdtempSync(join(tmpdir(), 'yume-bench-import-'))
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, viewport: { width: 390, height: 844 }, serviceWorkers: 'block' })
+  try {
+    await context.addInitScript(probe)
+    if (path === 'main') await context.addInitScript(noWorker)
+    const page = context.pages()[0] ?? (await context.newPage())
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 })
+    await page.goto(`${base}/`)
+    const toData = await page.waitForFunction(() => window.__data, null, { timeout: 120_000 }).then((h) => h.jsonValue())
+    await page.waitForTimeout(100) // the observer's last entries
+    const tasks = (await page.evaluate(() => window.__tasks)).filter((t) => t.start < toData)
+    const ranIn = await page.evaluate(() => (typeof Worker === 'undefined' ? 'main' : 'worker'))
+    if (ranIn !== path) throw new Error(`expected the ${path} path, the page has ${ranIn}`)
+    return { toData: round(toData), blocking: round(tasks.reduce((n, t) => n + Math.max(0, t.duration - 50), 0)), longest: round(Math.max(0, ...tasks.map((t) => t.duration))) }
+  } finally {
+    await context.close().catch(() => undefined)
+    rmSync(profile, { recursive: true, force: true })
+  }
+}
+
+export async function runFirstVisitImportBench({ runs = 5 } = {}) {
+  const server = await startServer({ port: 0 })
+  const base = `http://127.0.0.1:${server.port}`
+  const out = { cpuSlowdown: 4, worker: [], main: [] }
+  try {
+    for (let run = 0; run < runs; run++) {
+      // Alternate the order so neither path always runs on a warmer machine.
+      for (const path of run % 2 ? ['main', 'worker'] : ['worker', 'main']) out[path].push(await oneVisit(base, path))
+    }
+  } finally {
+    await server.close()
+  }
+  const m = (path, k) => round(median(out[path].map((s) => s[k])))
+  const summary = (path) => ({ toData: m(path, 'toData'), blocking: m(path, 'blocking'), longest: m(path, 'longest') })
+  const worker = summary('worker')
+  const main = summary('main')
+  return { ...out, workerMedian: worker, mainMedian: main, blockingRatio: ratio(worker.blocking, main.blocking), toDataRatio: ratio(worker.toData, main.toData) }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const i = process.argv.indexOf('--runs')
+  console.log(JSON.stringify(await runFirstVisitImportBench({ runs: i > 0 ? Number(process.argv[i + 1]) : 5 }), null, 2))
+}

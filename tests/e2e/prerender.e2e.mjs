@@ -1,0 +1,92 @@
+// The first visit paints before the framework: each main route's HTML carries its first screen
+// (prerendered at build time from the same components). With JavaScript off, /events still shows it;
+// with JavaScript on, the app hydrates that HTML without a mismatch, online and offline (where the
+// service worker serves the route's own prerendered file), and then shows the data.
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import { chromium } from 'playwright-core'
+import { CHROMIUM_ARGS, CHROMIUM_PATH, openApp } from './harness.mjs'
+import { startServer } from '../../scripts/serve.mjs'
+
+const ROUTES = { '/': '山口ゆめ回廊へようこそ', '/events': 'イベント', '/map': '地図', '/rally': 'スタンプラリー', '/living': 'くらし・移住', '/spots': '観光スポット', '/about': 'データの出典とライセンス' }
+
+describe('prerendered first screens', () => {
+  it('with JavaScript disabled, /events shows its first screen: header, heading, filters, navigation', async () => {
+    const server = await startServer({ port: 0 })
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
+    try {
+      const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 }, locale: 'ja-JP' })
+      const page = await context.newPage()
+      await page.goto(`http://127.0.0.1:${server.port}/events`)
+      assert.equal(await page.locator('main h1').textContent(), 'イベント')
+      assert.equal(await page.locator('.app-header__title').textContent(), '山口ゆめ回廊ガイド')
+      assert.equal(await page.locator('.bottom-nav [aria-current="page"]').textContent(), '▦イベント')
+      assert.ok(await page.getByRole('combobox', { name: '市町' }).isVisible(), 'the town filter is on screen')
+      // Styled without a stylesheet request: the header has its colour.
+      assert.notEqual(await page.locator('.app-header').evaluate((el) => getComputedStyle(el).backgroundColor), 'rgba(0, 0, 0, 0)')
+      await page.screenshot({ path: 'test-results/engines/chromium-prerender-nojs-events.png' })
+      // /map: the seven towns' outlines are drawn before Leaflet (or any script) is there.
+      await page.goto(`http://127.0.0.1:${server.port}/map`)
+      const outline = page.getByTestId('map-outline')
+      // (polled from the test: with JavaScript off, the page runs no polling function of its own)
+      for (let i = 0; i < 50 && !(await outline.evaluate((img) => img.complete && img.naturalWidth > 0)); i++) await new Promise((r) => setTimeout(r, 100))
+      assert.ok(await outline.evaluate((img) => img.naturalWidth > 0), 'the outline picture loaded')
+      const box = await outline.boundingBox()
+      assert.ok(box && box.width > 300 && box.height > 250, `the outline fills the map's frame: ${JSON.stringify(box)}`)
+      const svg = await (await page.request.get(`http://127.0.0.1:${server.port}${await outline.getAttribute('src')}`)).text()
+      assert.deepEqual([...svg.matchAll(/data-town="(\d+)" d="M/g)].map((m) => m[1]).sort(), ['32501', '35202', '35203', '35204', '35206', '35213', '35216'])
+      await page.screenshot({ path: 'test-results/engines/chromium-prerender-nojs-map.png' })
+      await context.close()
+    } finally {
+      await browser.close()
+      await server.close()
+    }
+  })
+
+  describe('with JavaScript, online then offline', () => {
+    let app
+    const messages = []
+    const workers = []
+    before(async () => {
+      app = await openApp()
+      app.page.on('console', (m) => messages.push(`${m.type()}: ${m.text()}`))
+      app.page.on('worker', (w) => workers.push(w.url()))
+    })
+    after(async () => app?.close())
+
+    for (const online of [true, false]) {
+      it(`${online ? 'online' : 'offline'}: every main route hydrates its prerendered HTML without a mismatch, then shows the data`, async () => {
+        const { page } = app
+        if (online) {
+          await page.goto(app.url('/'))
+          await page.getByTestId('spot-card').first().waitFor({ timeout: 20_000 })
+          // The first visit's import ran in a Web Worker, not on the page's thread.
+          assert.ok(workers.some((u) => /snapshot-update\.worker/.test(u)), `the import's worker: ${workers.join(', ')}`)
+          await app.waitForServiceWorker()
+        } else await app.stopServer()
+        for (const [route, heading] of Object.entries(ROUTES)) {
+          messages.splice(0)
+          const response = await page.goto(app.url(route))
+          const html = await response.text()
+          assert.ok(html.includes(`data-prerendered="${route}"`) && html.includes(`>${heading}</h1>`), `${route}: the served HTML is its prerendered page`)
+          // Hydrated (Vue's app instance is on the root) and reactive: the data arrives.
+          await page.waitForFunction(() => !!document.getElementById('app').__vue_app__, null, { timeout: 15_000 })
+          if (route === '/' || route === '/spots') await page.getByTestId('spot-card').first().waitFor({ timeout: 15_000 })
+          if (route === '/events') await page.waitForFunction(() => /\d+件/.test(document.querySelector('[data-testid="events-count"]')?.textContent ?? ''), null, { timeout: 15_000 })
+          assert.equal(await page.locator('main h1').first().textContent(), heading)
+          const problems = messages.filter((m) => /hydration|mismatch/i.test(m) || (m.startsWith('error:') && !/Failed to load resource/.test(m)))
+          assert.deepEqual(problems, [], `${route} (${online ? 'online' : 'offline'})`)
+        }
+        assert.deepEqual(app.errors, [])
+      })
+    }
+
+    it('offline, a route that is not prerendered opens from the empty page (no other page’s content)', async () => {
+      const { page } = app
+      const response = await page.goto(app.url('/routes'))
+      assert.ok(!(await response.text()).includes('data-prerendered'), 'the empty page')
+      await page.locator('main h1').first().waitFor({ timeout: 15_000 })
+      assert.notEqual(await page.locator('main h1').first().textContent(), ROUTES['/'])
+    })
+  })
+})
