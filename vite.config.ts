@@ -98,9 +98,27 @@ function prerender(mode: string): Plugin {
           const files = chunk?.type === 'chunk' ? [...(chunk.viteMetadata?.importedCss ?? [])] : []
           return files.map((f) => bundle[f]).map((a) => (a?.type === 'asset' ? String(a.source) : '')).join('')
         }
+        // The route's own chunks (its page and what that imports beyond the entry) download with the entry, not after it:
+        // hydration waits for the route's component.
+        const closure = (start: string[], seen = new Set<string>()) => {
+          for (const f of start) {
+            const c = bundle[f]
+            if (seen.has(f) || c?.type !== 'chunk') continue
+            seen.add(f)
+            closure(c.imports, seen)
+          }
+          return seen
+        }
+        const entryChunks = closure(Object.values(bundle).filter((c) => c.type === 'chunk' && c.isEntry).map((c) => c.fileName))
+        const preloadsOf = (name: string) => {
+          const chunk = Object.values(bundle).find((c) => c.type === 'chunk' && c.facadeModuleId?.endsWith(`/pages/${name}.vue`))
+          if (!chunk) return ''
+          return [...closure([chunk.fileName])].filter((f) => !entryChunks.has(f)).map((f) => `  <link rel="modulepreload" crossorigin href="/${f}">\n`).join('')
+        }
         for (const route of PRERENDERED_ROUTES) {
           const routeCss = cssOf(ROUTE_PAGES[route] ?? '')
-          const page = routeCss ? styled.replace('</head>', () => `  <style>${routeCss}</style>\n  </head>`) : styled
+          const withCss = routeCss ? styled.replace('</head>', () => `  <style>${routeCss}</style>\n  </head>`) : styled
+          const page = withCss.replace('</head>', () => `${preloadsOf(ROUTE_PAGES[route] ?? '')}  </head>`)
           const html = page.replace('<div id="app"></div>', () => `<div id="app" data-prerendered="${route}">${pages[route]}</div>`)
           if (route === '/') index.source = html
           else this.emitFile({ type: 'asset', fileName: `${route.slice(1)}.html`, source: html })
@@ -141,7 +159,12 @@ export default defineConfig(({ mode, isSsrBuild }) => ({
     },
   },
   // The cross-engine test build says what a hydration mismatch was (the normal build only that there was one).
-  define: { __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: JSON.stringify(mode === 'engines' || process.env.VUE_HYDRATION_DETAILS === '1') },
+  define: {
+    __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: JSON.stringify(mode === 'engines' || process.env.VUE_HYDRATION_DETAILS === '1'),
+    // Every component is <script setup> (Composition API): Vue's Options API support is left out of the entry.
+    __VUE_OPTIONS_API__: 'false',
+    __VUE_PROD_DEVTOOLS__: 'false',
+  },
   // The snapshot worker imports its validator lazily: ES module workers keep that chunk split.
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: false, ...(isSsrBuild ? { copyPublicDir: false } : {}) },

@@ -1,9 +1,8 @@
 import type { App } from 'vue'
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
-import HomePage from '@/pages/HomePage.vue'
 
 export const routes: RouteRecordRaw[] = [
-  { path: '/', name: 'home', component: HomePage },
+  { path: '/', name: 'home', component: () => import('@/pages/HomePage.vue') },
   { path: '/map', name: 'map', component: () => import('@/pages/MapPage.vue') },
   { path: '/events', name: 'events', component: () => import('@/pages/EventsPage.vue') },
   { path: '/rally', name: 'rally', component: () => import('@/pages/RallyPage.vue') },
