@@ -43,6 +43,12 @@ async function axe(page) {
   })
 }
 
+/** The page's heading is on screen and the app has mounted (a prerendered page shows its heading before that; in English the app then renders it anew). */
+async function shown(page) {
+  await page.locator('main h1').first().waitFor({ timeout: 20_000 })
+  await page.waitForFunction(() => !!document.getElementById('app')?.__vue_app__, null, { timeout: 20_000 })
+}
+
 for (const locale of ['ja', 'en']) {
   describe(`accessibility (${locale}, offline)`, () => {
     let app
@@ -57,7 +63,7 @@ for (const locale of ['ja', 'en']) {
 
     it('the check itself catches a violation (an unlabeled button)', async () => {
       await app.page.goto(app.url('/'))
-      await app.page.locator('main h1').first().waitFor({ timeout: 20_000 })
+      await shown(app.page)
       await app.page.evaluate(() => document.querySelector('main')?.append(document.createElement('button')))
       const violations = await axe(app.page)
       assert.ok(violations.some((v) => v.startsWith('button-name')), violations.join('\n'))
@@ -66,7 +72,7 @@ for (const locale of ['ja', 'en']) {
     for (const route of MAIN_ROUTES) {
       it(`${route} has no axe violations`, async () => {
         await app.page.goto(app.url(route))
-        await app.page.locator('main h1').first().waitFor({ timeout: 20_000 })
+        await shown(app.page)
         assert.equal(await app.page.locator('html').getAttribute('lang'), locale)
         assert.deepEqual(await axe(app.page), [])
       })

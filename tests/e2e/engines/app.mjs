@@ -165,7 +165,11 @@ export async function openApp(engine, { overrides, timezone, viewport } = {}) {
     },
     /** Resolves once the service worker is active and controls the page (precache complete). */
     async waitForServiceWorker() {
-      await app.until(() => navigator.serviceWorker.ready.then((r) => r.active?.state === 'activated'), null, { timeout: 30_000, what: 'service worker active' })
+      await app.until(() => navigator.serviceWorker.ready.then((r) => r.active?.state === 'activated'), null, { timeout: 30_000, what: 'service worker active' }).catch(async (error) => {
+        // Say where it stopped (installing with nothing cached yet, waiting, none registered…).
+        const state = await app.evaluate(() => navigator.serviceWorker.getRegistration().then(async (r) => JSON.stringify({ installing: r?.installing?.state, waiting: r?.waiting?.state, active: r?.active?.state, cached: (await Promise.all((await caches.keys()).map(async (n) => (await (await caches.open(n)).keys()).length))).reduce((a, b) => a + b, 0) }))).catch(() => 'unknown')
+        throw new Error(`${error.message}; registration: ${state}`)
+      })
     },
     /** Japan time the app sees from the next load on (test build hook). */
     setClock: (iso) => app.evaluate((v) => localStorage.setItem('e2e:now', v), iso),
