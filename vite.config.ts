@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath, URL } from 'node:url'
@@ -69,6 +70,36 @@ const ROUTE_PAGES: Record<string, string> = { '/': 'HomePage', '/events': 'Event
  * worker offline: Workbox maps /events to events.html). The page's CSS is inlined (it is small), so
  * the first paint needs no other request. shell.html keeps the empty page for every other route.
  */
+/**
+ * A prerendered page starts the app with this small script once the page has painted: the entry, its preloads and
+ * the route's own chunks are requested then, not before, so nothing the app downloads can delay the first paint
+ * (on a slow network, or in a page-load trace). One file for every prerendered route: it reads which route the
+ * page holds from `#app[data-prerendered]`.
+ */
+function bootScript(entry: string, common: string[], routes: Record<string, string[]>): string {
+  return `// Starts the app once the prerendered page has painted (vite.config.ts, yume:prerender).
+const preload = ${JSON.stringify(common)}
+const routes = ${JSON.stringify(routes)}
+let started = false
+function start() {
+  if (started) return
+  started = true
+  const route = document.getElementById('app')?.dataset.prerendered ?? ''
+  for (const href of [...preload, ...(routes[route] ?? [])]) {
+    const link = document.createElement('link')
+    link.rel = 'modulepreload'
+    link.crossOrigin = ''
+    link.href = href
+    document.head.append(link)
+  }
+  import(${JSON.stringify(entry)})
+}
+requestAnimationFrame(() => setTimeout(start, 0))
+// A page opened in a background tab paints no frames: start anyway.
+setTimeout(start, 300)
+`
+}
+
 function prerender(mode: string): Plugin {
   return {
     name: 'yume:prerender',
@@ -112,13 +143,21 @@ function prerender(mode: string): Plugin {
         const entryChunks = closure(Object.values(bundle).filter((c) => c.type === 'chunk' && c.isEntry).map((c) => c.fileName))
         const preloadsOf = (name: string) => {
           const chunk = Object.values(bundle).find((c) => c.type === 'chunk' && c.facadeModuleId?.endsWith(`/pages/${name}.vue`))
-          if (!chunk) return ''
-          return [...closure([chunk.fileName])].filter((f) => !entryChunks.has(f)).map((f) => `  <link rel="modulepreload" crossorigin href="/${f}">\n`).join('')
+          return chunk ? [...closure([chunk.fileName])].filter((f) => !entryChunks.has(f)).map((f) => `/${f}`) : []
         }
+        // The entry's script and preloads leave the prerendered pages: the boot script adds them after the first paint.
+        const entryTag = template.match(/<script type="module" crossorigin src="([^"]+)"><\/script>/)
+        const preloadTags = [...template.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">/g)]
+        if (!entryTag) throw new Error('prerender: index.html has no entry script')
+        const boot = bootScript(entryTag[1]!, preloadTags.map((m) => m[1]!), Object.fromEntries(PRERENDERED_ROUTES.map((r) => [r, preloadsOf(ROUTE_PAGES[r] ?? '')])))
+        const bootFile = `assets/boot-${createHash('sha256').update(boot).digest('hex').slice(0, 8)}.js`
+        this.emitFile({ type: 'asset', fileName: bootFile, source: boot })
+        let booted = styled
+        for (const tag of [entryTag[0], ...preloadTags.map((m) => m[0])]) booted = booted.replace(tag, '')
+        booted = booted.replace('</head>', () => `  <script type="module" src="/${bootFile}"></script>\n  </head>`)
         for (const route of PRERENDERED_ROUTES) {
           const routeCss = cssOf(ROUTE_PAGES[route] ?? '')
-          const withCss = routeCss ? styled.replace('</head>', () => `  <style>${routeCss}</style>\n  </head>`) : styled
-          const page = withCss.replace('</head>', () => `${preloadsOf(ROUTE_PAGES[route] ?? '')}  </head>`)
+          const page = routeCss ? booted.replace('</head>', () => `  <style>${routeCss}</style>\n  </head>`) : booted
           const html = page.replace('<div id="app"></div>', () => `<div id="app" data-prerendered="${route}">${pages[route]}</div>`)
           if (route === '/') index.source = html
           else this.emitFile({ type: 'asset', fileName: `${route.slice(1)}.html`, source: html })

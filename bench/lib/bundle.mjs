@@ -12,7 +12,9 @@ const gz = (buffer) => gzipSync(buffer, { level: 9 }).length
 const kb = (bytes) => Math.round((bytes / 1000) * 100) / 100
 
 export function measureBundle(dir = 'dist') {
-  const html = readFileSync(join(dir, 'index.html'), 'utf8')
+  // The prerendered pages start the app through a boot script after the first paint; shell.html loads the same
+  // entry and preloads directly, so it is the page to read them from (index.html in builds without it).
+  const html = readFileSync(join(dir, existsSync(join(dir, 'shell.html')) ? 'shell.html' : 'index.html'), 'utf8')
   const entryPath = html.match(/<script[^>]+type="module"[^>]+src="\/?([^"]+)"/)?.[1]
   if (!entryPath) throw new Error('no module script in dist/index.html')
   const entry = readFileSync(join(dir, entryPath))

@@ -35,7 +35,10 @@ async function startChromium() {
     async close() {
       child.kill('SIGTERM')
       await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)))
-      rmSync(profile, { recursive: true, force: true })
+      // Chromium may still be writing its profile as it exits: retry, and never fail a run over a temp folder.
+      try {
+        rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 })
+      } catch {}
     },
   }
 }
