@@ -35,27 +35,25 @@ describe('the markers canvas', () => {
     return { map, marker, renderer: renderer as unknown as { _requestRedraw(l: L.Layer): void; _updatePaths(): void } }
   }
 
-  it('leaving the map in the frame after a move draws nothing on the removed canvas (no error)', async () => {
-    const { map, marker, renderer } = mapWith(markerCanvas({ padding: 0.3 }))
+  /** A redraw is asked for the next frame, then one runs at once (a move's update), then the map is left. */
+  async function leaveRightAfterAMove(canvas: L.Canvas) {
+    const { map, marker, renderer } = mapWith(canvas)
     await frame()
-    // A redraw is asked for the next frame, then one runs at once (a move's update), then the map is left.
     renderer._requestRedraw(marker)
     renderer._updatePaths()
     map.remove()
     await frame()
     await frame()
+  }
+
+  it('leaving the map in the frame after a move draws nothing on the removed canvas (no error)', async () => {
+    await leaveRightAfterAMove(markerCanvas({ padding: 0.3 }))
     expect(errors).toEqual([])
   })
 
   it('control: Leaflet’s own canvas throws in that frame (what the fix is for)', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {}) // jsdom also prints the uncaught error
-    const { map, marker, renderer } = mapWith(L.canvas({ padding: 0.3 }))
-    await frame()
-    renderer._requestRedraw(marker)
-    renderer._updatePaths()
-    map.remove()
-    await frame()
-    await frame()
+    await leaveRightAfterAMove(L.canvas({ padding: 0.3 }))
     expect(errors.map(String).join(' ')).toMatch(/save/)
   })
 
