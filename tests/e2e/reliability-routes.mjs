@@ -105,6 +105,9 @@ export const XSS_PAYLOADS = [
 /** Wait until a screen shows the text expected from the snapshot (or its h1). */
 export async function waitForScreen(page, route, snapshot, timeout = 15_000) {
   await page.locator('main h1').first().waitFor({ timeout })
+  // A prerendered page shows its Japanese heading before the app has started; the app then keeps it (hydration) or,
+  // in English, renders the page anew: read the language once the app has mounted.
+  await page.waitForFunction(() => !!document.getElementById('app')?.__vue_app__, null, { timeout })
   // The expected texts are Japanese: in English only the heading is awaited.
   if ((await page.locator('html').getAttribute('lang')) !== 'ja') return null
   const text = route.expect(snapshot)
