@@ -59,8 +59,6 @@ export interface UpdateOptions {
   fetcher?: typeof fetch
   hooks?: ReplaceHooks
   timeoutMs?: { meta: number; snapshot: number }
-  /** The check already found the stored data out of date (checkSnapshot): download without asking again. */
-  stale?: boolean
 }
 
 /**
@@ -83,10 +81,8 @@ export async function checkSnapshot(options: Pick<UpdateOptions, 'fetcher' | 'ti
 
 /** Check the server for a newer snapshot and import it atomically. */
 export async function updateSnapshot(options: UpdateOptions = {}): Promise<UpdateResult> {
-  if (!options.stale) {
-    const unchanged = await checkSnapshot(options)
-    if (unchanged) return unchanged
-  }
+  const unchanged = await checkSnapshot(options)
+  if (unchanged) return unchanged
   return storeSnapshot(await downloadSnapshot(options), options.hooks)
 }
 

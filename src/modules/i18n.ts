@@ -2,7 +2,6 @@
  * vue-i18n with lazily loaded locale files: only the active language is in the
  * first load. The choice is remembered (settings store) and sets <html lang>.
  */
-import type { App } from 'vue'
 import { createI18n } from 'vue-i18n'
 import { SETTING } from '@/domain/storage-keys'
 import { useUserDataStore } from '@/stores/user-data'
@@ -54,14 +53,8 @@ export async function setLocale(locale: Locale, remember = true): Promise<void> 
   if (remember) await useUserDataStore().setSetting(LOCALE_SETTING, locale).catch(() => undefined)
 }
 
-/** Load the remembered (or browser) language before the first render. */
 /** How long the first render waits for the remembered language (storage may be blocked by another tab). */
 const SAVED_LOCALE_WAIT_MS = 1500
-
-export async function installI18n(app: App): Promise<void> {
-  app.use(i18n)
-  await prepareLocale()
-}
 
 /** Sets the language the first render uses (the remembered one, else the browser's), its messages loaded. */
 export async function prepareLocale(): Promise<void> {
