@@ -53,6 +53,8 @@ async function fetchText(url: string, fetcher: typeof fetch, timeoutMs: number):
 export interface UpdateResult {
   status: 'imported' | 'unchanged'
   meta: SnapshotMeta
+  /** The records just written (imported only): the page shows them without reading them back. */
+  snapshot?: Snapshot
 }
 
 export interface UpdateOptions {
@@ -104,7 +106,7 @@ export async function downloadSnapshot(options: Pick<UpdateOptions, 'fetcher' | 
 export async function storeSnapshot(snapshot: Snapshot, hooks?: ReplaceHooks): Promise<UpdateResult> {
   try {
     const meta = await replaceSnapshot(snapshot, hooks)
-    return { status: 'imported', meta }
+    return { status: 'imported', meta, snapshot }
   } catch (error) {
     throw new SnapshotLoadError('storage', error instanceof Error ? error.message : String(error), error)
   }

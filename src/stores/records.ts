@@ -1,10 +1,11 @@
 /**
- * The region's records, read from IndexedDB and reloaded whenever the stored
- * snapshot changes. Records are frozen plain objects (no deep reactivity).
+ * The region's records, read from IndexedDB (or taken from the import that just
+ * wrote them) and reloaded whenever the stored snapshot changes. Records are frozen plain objects (no deep reactivity).
  */
 import { defineStore } from 'pinia'
 import { computed, shallowRef, watch } from 'vue'
-import type { Municipality, Rally, RegionEvent, Route, Scheme, Source, Spot } from '@/domain/snapshot-schema'
+import type { BodyKey } from '@/domain/snapshot-keys'
+import type { Municipality, Rally, RegionEvent, Route, Scheme, Snapshot, Source, Spot } from '@/domain/snapshot-schema'
 import { getAllRecords } from '@/data/repositories/snapshot-repo'
 import { inTownOrder } from '@/domain/town-order'
 import { useSnapshotStore } from './snapshot'
@@ -20,7 +21,8 @@ export const useRecordsStore = defineStore('records', () => {
   const sources = shallowRef<readonly Source[]>([])
   const loaded = shallowRef(false)
 
-  async function load() {
+  /** Every record kind, read from the database. */
+  async function readAll(): Promise<Pick<Snapshot, BodyKey>> {
     const [m, s, r, e, sc, ra, so] = await Promise.all([
       getAllRecords('municipalities'),
       getAllRecords('spots'),
@@ -30,13 +32,20 @@ export const useRecordsStore = defineStore('records', () => {
       getAllRecords('rallies'),
       getAllRecords('sources'),
     ])
-    municipalities.value = Object.freeze(inTownOrder(m))
-    spots.value = Object.freeze(s)
-    routes.value = Object.freeze(r)
-    events.value = Object.freeze(e)
-    schemes.value = Object.freeze(sc)
-    rallies.value = Object.freeze(ra)
-    sources.value = Object.freeze(so)
+    return { municipalities: m, spots: s, routes: r, events: e, schemes: sc, rallies: ra, sources: so }
+  }
+
+  async function load() {
+    // Right after an import the records are already in memory: reading them back would only repeat the
+    // copy (one more long task on a first visit).
+    const data = snapshot.takeImported() ?? (await readAll())
+    municipalities.value = Object.freeze(inTownOrder(data.municipalities))
+    spots.value = Object.freeze(data.spots)
+    routes.value = Object.freeze(data.routes)
+    events.value = Object.freeze(data.events)
+    schemes.value = Object.freeze(data.schemes)
+    rallies.value = Object.freeze(data.rallies)
+    sources.value = Object.freeze(data.sources)
     loaded.value = true
   }
 

@@ -8,6 +8,7 @@ import { DbUnavailableError, getTabState, isMemoryMode, isQuotaError, onDbEvent,
 import { getSnapshotMeta } from '@/data/repositories/snapshot-repo'
 import { SnapshotLoadError, updateSnapshot, type LoadFailure } from '@/data/snapshot-loader'
 import { updateSnapshotOffThread } from '@/data/snapshot-update'
+import type { Snapshot } from '@/domain/snapshot-schema'
 
 export type DataStatus = 'loading' | 'importing' | 'ready' | 'empty'
 /**
@@ -58,6 +59,15 @@ export const useSnapshotStore = defineStore('snapshot', () => {
     problemDetail.value = error instanceof Error ? error.message : String(error)
   }
 
+  /** The records of the import that just finished, for the records store to take once (not reactive). */
+  let imported: Snapshot | null = null
+  /** The snapshot just imported, if it is the stored one; the records then need no read from the database. */
+  function takeImported(): Snapshot | null {
+    const taken = imported && imported.hash === meta.value?.hash ? imported : null
+    imported = null
+    return taken
+  }
+
   let inFlight: Promise<void> | null = null
   /** Check the server and import a newer snapshot; a call while one runs joins it (no second download). */
   function refresh(fetcher?: typeof fetch): Promise<void> {
@@ -74,6 +84,7 @@ export const useSnapshotStore = defineStore('snapshot', () => {
       const result = fetcher ? await updateSnapshot({ fetcher }) : await updateSnapshotOffThread()
       if (result.status === 'imported') {
         justUpdated.value = meta.value !== null
+        imported = result.snapshot ?? null
         meta.value = result.meta
         revision.value++
       }
@@ -121,5 +132,5 @@ export const useSnapshotStore = defineStore('snapshot', () => {
     justUpdated.value = false
   }
 
-  return { status, meta, problem, problemDetail, justUpdated, revision, hasData, readOnly, tabState, init, refresh, dismissProblem }
+  return { status, meta, problem, problemDetail, justUpdated, revision, hasData, readOnly, tabState, init, refresh, dismissProblem, takeImported }
 })

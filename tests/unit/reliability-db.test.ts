@@ -11,9 +11,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createI18n } from 'vue-i18n'
 import DataStatusBanner from '@/components/common/DataStatusBanner.vue'
 import DbTabBanner from '@/components/pwa/DbTabBanner.vue'
-import { closeDb, DB_NAME, DB_VERSION, getDb, isMemoryMode, onDbEvent, setOpenTimeoutForTests, StorageWriteError, type DbEvent } from '@/data/db'
+import { closeDb, DB_NAME, DB_VERSION, getDb, isMemoryMode, isQuotaError, onDbEvent, setOpenTimeoutForTests, StorageWriteError, type DbEvent } from '@/data/db'
 import { clearMemory } from '@/data/memory-store'
-import { getAllRecords, getSnapshotMeta, replaceSnapshot } from '@/data/repositories/snapshot-repo'
+import { getAllRecords, getSnapshotMeta, replaceSnapshot, WRITE_CHUNK } from '@/data/repositories/snapshot-repo'
 import { getSetting, putSetting } from '@/data/repositories/user-repo'
 import { updateSnapshot } from '@/data/snapshot-loader'
 import { BODY_KEYS } from '@/domain/snapshot-keys'
@@ -77,6 +77,60 @@ describe('atomic snapshot swap (item 4)', () => {
       },
     }).catch((e: unknown) => e)
     expect(error).toMatchObject({ name: 'SnapshotLoadError', kind: 'storage' })
+    const after = await dumpStores()
+    expect(after.counts).toEqual(before.counts)
+    expect(after.hash).toBe(before.hash)
+  })
+})
+
+describe('the import written in chunks (issue 18)', () => {
+  /** Counts the puts, and the most queued in one stretch, before the page got a turn (a task). */
+  function watchPuts() {
+    const seen = { puts: 0, burst: 0, largestBurst: 0 }
+    let turnScheduled = false
+    const put = IDBObjectStore.prototype.put
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      seen.puts++
+      seen.largestBurst = Math.max(seen.largestBurst, ++seen.burst)
+      if (!turnScheduled) {
+        turnScheduled = true
+        setImmediate(() => {
+          turnScheduled = false
+          seen.burst = 0
+        })
+      }
+      return put.apply(this, args)
+    })
+    return seen
+  }
+
+  it('the page gets a turn after at most one chunk of records, and everything is written', async () => {
+    const snapshot = loadCommittedSnapshot()
+    const seen = watchPuts()
+    await replaceSnapshot(snapshot)
+    const total = BODY_KEYS.reduce((n, key) => n + snapshot[key].length, 0)
+    expect(seen.puts).toBe(total + 1) // the records and the meta record
+    expect(seen.largestBurst).toBeLessThanOrEqual(WRITE_CHUNK)
+    for (const key of BODY_KEYS) expect((await getAllRecords(key)).length).toBe(snapshot[key].length)
+  })
+
+  it('a put refused in a later chunk leaves the previous snapshot whole, and says the storage failed', async () => {
+    const v1 = loadCommittedSnapshot()
+    await replaceSnapshot(v1)
+    const before = await dumpStores()
+    const v2 = await variantSnapshot((b) => {
+      b.spots = b.spots.slice(0, 3 * WRITE_CHUNK)
+    })
+    let calls = 0
+    const put = IDBObjectStore.prototype.put
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if (this.name === 'spots' && ++calls === 2 * WRITE_CHUNK + 1) throw new DOMException('Quota exceeded', 'QuotaExceededError')
+      return put.apply(this, args)
+    })
+    const error = await updateSnapshot({ fetcher: fakeFetch({ '/data/snapshot-meta.json': JSON.stringify({ hash: v2.hash }), '/data/snapshot.json': JSON.stringify(v2) }) }).catch((e: unknown) => e)
+    expect(error).toMatchObject({ name: 'SnapshotLoadError', kind: 'storage' })
+    expect(isQuotaError((error as { cause?: unknown }).cause)).toBe(true)
+    vi.restoreAllMocks()
     const after = await dumpStores()
     expect(after.counts).toEqual(before.counts)
     expect(after.hash).toBe(before.hash)

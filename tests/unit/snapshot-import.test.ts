@@ -4,6 +4,7 @@ import { closeDb, getDb, DB_NAME } from '@/data/db'
 import { getAllRecords, getSnapshotMeta, replaceSnapshot } from '@/data/repositories/snapshot-repo'
 import { addStamp, listFavorites, listStamps, getSetting } from '@/data/repositories/user-repo'
 import { SnapshotLoadError, updateSnapshot } from '@/data/snapshot-loader'
+import { useRecordsStore } from '@/stores/records'
 import { useSnapshotStore } from '@/stores/snapshot'
 import { loadCommittedSnapshot, variantSnapshot } from '../fixtures/snapshots'
 import { fakeFetch, seedUserData } from '../fixtures/data-fakes'
@@ -153,5 +154,25 @@ describe('snapshot import', () => {
     expect((await addStamp(stamp)).added).toBe(true)
     expect((await addStamp({ ...stamp, at: '2026-02-01T00:00:00Z' })).added).toBe(false)
     expect(await listStamps()).toEqual([stamp])
+  })
+})
+
+describe('the records after an import (issue 18)', () => {
+  beforeEach(() => setActivePinia(createPinia()))
+
+  it('shows the records just imported without reading them back; a later change is read from the database', async () => {
+    const snapshot = loadCommittedSnapshot()
+    const store = useSnapshotStore()
+    const records = useRecordsStore()
+    const getAll = vi.spyOn(IDBObjectStore.prototype, 'getAll')
+    await store.refresh(fakeFetch({ '/data/snapshot.json': JSON.stringify(snapshot) }))
+    await vi.waitFor(() => expect(records.loaded).toBe(true))
+    expect(records.spots.map((s) => s.id)).toEqual(snapshot.spots.map((s) => s.id))
+    expect(records.municipalities).toHaveLength(snapshot.municipalities.length)
+    expect(getAll).not.toHaveBeenCalled()
+    // Another revision without an import (e.g. another tab wrote the data): the database is read.
+    store.revision++
+    await vi.waitFor(() => expect(getAll).toHaveBeenCalled())
+    await vi.waitFor(() => expect(records.spots).toHaveLength(snapshot.spots.length))
   })
 })

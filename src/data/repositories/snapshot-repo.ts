@@ -38,11 +38,20 @@ export interface ReplaceHooks {
   afterStore?: (store: RecordStore) => void
 }
 
+/** Records written per step of an import (see replaceSnapshot). */
+export const WRITE_CHUNK = 50
+
 /**
  * Replace the whole snapshot in ONE transaction: clear and refill every
  * snapshot store, then write the meta record. Any failure aborts the
  * transaction, so the previous snapshot stays exactly as it was. User stores
  * are not part of the transaction's scope at all.
+ *
+ * The records go in chunks of WRITE_CHUNK: each put copies its record (a structured clone) at once, so
+ * queueing all ≈ 800 KB in one go was one long task. The next chunk is queued when the last request of
+ * the one before succeeds; a transaction with a request in flight stays open (only awaiting something
+ * that is not an IndexedDB request would let it commit early), so the write is still all or nothing,
+ * and the page can paint and answer a tap between chunks.
  */
 export async function replaceSnapshot(snapshot: Snapshot, hooks: ReplaceHooks = {}): Promise<SnapshotMeta> {
   const db = await dbOrMemory()
@@ -60,11 +69,19 @@ export async function replaceSnapshot(snapshot: Snapshot, hooks: ReplaceHooks = 
   try {
     for (const store of BODY_KEYS) {
       const os = tx.objectStore(store)
-      // Queue requests without awaiting each: awaiting non-IDB work would commit early.
-      // Failures surface through tx.done; the per-request promises are only silenced.
+      // Failures surface through tx.done (and the awaited last request of a chunk); the other
+      // requests' promises are only silenced.
       os.clear().catch(ignore)
       const records = snapshot[store] as Array<YumeDB[typeof store]['value']>
-      for (const record of records) os.put(record as never).catch(ignore)
+      for (let start = 0; start < records.length; start += WRITE_CHUNK) {
+        let last: Promise<unknown> = Promise.resolve()
+        for (const record of records.slice(start, start + WRITE_CHUNK)) {
+          last = os.put(record as never)
+          last.catch(ignore)
+        }
+        // Waiting on the chunk's last request keeps the transaction open and lets the page run between chunks.
+        await last
+      }
       counts[store] = records.length
       hooks.afterStore?.(store)
     }
@@ -78,7 +95,9 @@ export async function replaceSnapshot(snapshot: Snapshot, hooks: ReplaceHooks = 
       // already aborted
     }
     await tx.done.catch(() => undefined)
-    throw error
+    // A failed put (a full disk) aborts the transaction, and the requests after it fail as "aborted":
+    // report the cause, not the echo.
+    throw tx.error ?? error
   }
 }
 
