@@ -36,8 +36,8 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [LEAFLET, ...['vue', 'pinia', 'vue-router', 'vue-i18n'].map((name) => ({ name, message: 'domain/ is plain logic: no Vue, no stores, no database.' }))],
-          patterns: [DATA, { group: ['@/stores', '@/stores/*', '../stores/*'], message: 'domain/ is plain logic: no Vue, no stores, no database.' }],
+          paths: [LEAFLET, ...['vue', 'pinia', 'vue-router'].map((name) => ({ name, message: 'domain/ is plain logic: no Vue, no stores, no database.' }))],
+          patterns: [DATA, { group: ['@/stores', '@/stores/*', '../stores/*', '@/modules/*', '../modules/*'], message: 'domain/ is plain logic: no Vue, no stores, no database.' }],
         },
       ],
     },

@@ -3,7 +3,6 @@ import { createHash } from 'node:crypto'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath, URL } from 'node:url'
-import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig, type Plugin } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
@@ -210,8 +209,6 @@ export default defineConfig(({ mode, isSsrBuild }) => ({
   plugins: [
     vue(),
     ...(isSsrBuild ? [] : [preloadJapaneseMessages(), townOutlines(), ...engineTestHooks(mode), prerender(mode)]),
-    // Precompiles the locale files, so the entry carries vue-i18n's runtime only (no message compiler, CSP-safe).
-    VueI18nPlugin({ include: [fileURLToPath(new URL('./src/locales/**/*.json', import.meta.url))], runtimeOnly: true, compositionOnly: true, fullInstall: false, dropMessageCompiler: true, strictMessage: true, escapeHtml: true }),
     isSsrBuild ? null : VitePWA({
       registerType: 'prompt',
       injectRegister: false,

@@ -1,5 +1,5 @@
 /** Opening a backup (file or QR transfer) and saying what happened, in the person's language. */
-import { useI18n } from 'vue-i18n'
+import { useI18n } from '@/modules/translate'
 import { useUserDataStore } from '@/stores/user-data'
 
 export function useBackupImport() {

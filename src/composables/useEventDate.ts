@@ -1,4 +1,4 @@
-import { useI18n } from 'vue-i18n'
+import { useI18n } from '@/modules/translate'
 import type { Occurrence } from '@/domain/event-dates'
 import { useFormat } from './useFormat'
 

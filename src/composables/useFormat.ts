@@ -1,4 +1,4 @@
-import { useI18n } from 'vue-i18n'
+import { useI18n } from '@/modules/translate'
 import { formatDate, formatDistance, formatMonth, formatNumber } from '@/domain/format'
 
 /** Intl formatting in the UI language, always in the Asia/Tokyo time zone. */

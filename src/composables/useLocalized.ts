@@ -1,4 +1,4 @@
-import { useI18n } from 'vue-i18n'
+import { useI18n } from '@/modules/translate'
 
 export interface LocalizedLike {
   ja: string

@@ -1,4 +1,4 @@
-import { useI18n } from 'vue-i18n'
+import { useI18n } from '@/modules/translate'
 import { useLocalized } from '@/composables/useLocalized'
 import type { MatchReason } from '@/domain/scheme-match'
 import { useRecordsStore } from '@/stores/records'

@@ -1,8 +1,8 @@
 /**
- * vue-i18n with lazily loaded locale files: only the active language is in the
- * first load. The choice is remembered (settings store) and sets <html lang>.
+ * The app's translations (./translate.ts) with lazily loaded locale files: only the active language is
+ * in the first load. The choice is remembered (settings store) and sets <html lang>.
  */
-import { createI18n } from 'vue-i18n'
+import { createI18n, type MessageTree } from './translate'
 import { SETTING } from '@/domain/storage-keys'
 import { useUserDataStore } from '@/stores/user-data'
 
@@ -10,18 +10,16 @@ export const LOCALES = ['ja', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 export const LOCALE_SETTING = SETTING.locale
 
-type Messages = Record<string, unknown>
+type Messages = MessageTree
 /** One chunk per language: src/locales/messages-<lang>.ts merges that language's per-area files. */
 const loaders = import.meta.glob<Messages>('../locales/messages-*.ts', { import: 'default' })
 
-export const i18n = createI18n({
+export const i18n = createI18n<Locale>({
   legacy: false,
   locale: 'ja',
   fallbackLocale: 'ja',
   missingWarn: false,
   fallbackWarn: false,
-  messages: {},
-  datetimeFormats: {},
 })
 
 export function isLocale(value: unknown): value is Locale {
@@ -42,7 +40,7 @@ async function ensureMessages(locale: Locale): Promise<void> {
   if (i18n.global.availableLocales.includes(locale) && Object.keys(i18n.global.getLocaleMessage(locale)).length) return
   const load = loaders[`../locales/messages-${locale}.ts`]
   if (!load) throw new Error(`No messages for ${locale}`)
-  i18n.global.setLocaleMessage(locale, (await load()) as never)
+  i18n.global.setLocaleMessage(locale, await load())
 }
 
 export async function setLocale(locale: Locale, remember = true): Promise<void> {

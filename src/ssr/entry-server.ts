@@ -15,7 +15,7 @@ import { routes } from '@/modules/router'
 export async function render(url: string): Promise<string> {
   const app = createSSRApp(App)
   app.use(createPinia())
-  i18n.global.setLocaleMessage('ja', ja as never)
+  i18n.global.setLocaleMessage('ja', ja)
   i18n.global.locale.value = 'ja'
   app.use(i18n)
   const router = createRouter({ history: createMemoryHistory(), routes })

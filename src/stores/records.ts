@@ -35,10 +35,25 @@ export const useRecordsStore = defineStore('records', () => {
     return { municipalities: m, spots: s, routes: r, events: e, schemes: sc, rallies: ra, sources: so }
   }
 
+  /** The records just imported, in the order the database gives them (by key), so every visit lists them alike. */
+  function inKeyOrder(fresh: Snapshot): Pick<Snapshot, BodyKey> {
+    const byId = <T extends { id: string }>(list: readonly T[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    return {
+      municipalities: [...fresh.municipalities].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)),
+      spots: byId(fresh.spots),
+      routes: byId(fresh.routes),
+      events: byId(fresh.events),
+      schemes: byId(fresh.schemes),
+      rallies: byId(fresh.rallies),
+      sources: byId(fresh.sources),
+    }
+  }
+
   async function load() {
     // Right after an import the records are already in memory: reading them back would only repeat the
     // copy (one more long task on a first visit).
-    const data = snapshot.takeImported() ?? (await readAll())
+    const fresh = snapshot.takeImported()
+    const data = fresh ? inKeyOrder(fresh) : await readAll()
     municipalities.value = Object.freeze(inTownOrder(data.municipalities))
     spots.value = Object.freeze(data.spots)
     routes.value = Object.freeze(data.routes)

@@ -202,7 +202,7 @@ for (const engine of selected) {
         assert.ok(!week.includes(other.ja), `${other.ja} is not on this week: ${week}`)
       }
       await app.goto('/events')
-      await app.waitFor({ testId: 'event-list', text: EVENTS.later.ja })
+      await app.waitFor({ css: '[data-testid="event-list"]:not([aria-busy="true"])', text: EVENTS.later.ja })
       const listed = (await app.texts({ testId: 'event-card', within: { testId: 'event-list' } })).join('\n')
       for (const on of [EVENTS.today, EVENTS.week, EVENTS.later]) assert.ok(listed.includes(on.ja), `${on.ja} is listed`)
       for (const off of [EVENTS.yesterday, EVENTS.old]) assert.ok(!listed.includes(off.ja), `${off.ja} is not upcoming`)

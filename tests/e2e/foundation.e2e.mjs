@@ -8,6 +8,8 @@ const spotNames = snapshot.spots.map((s) => s.name.ja).sort()
 
 async function listedSpots(page) {
   await page.getByTestId('spot-card').first().waitFor({ timeout: 15_000 })
+  // The list fills in a slice at a time: read it once it is all there.
+  await page.locator('[data-testid="spot-list"]:not([aria-busy="true"])').waitFor({ timeout: 15_000 })
   return (await page.getByTestId('spot-card').locator('.card__title').allTextContents()).sort()
 }
 

@@ -97,7 +97,7 @@ describe('tourism: search, favorites and events, offline', () => {
     const { page } = app
     await page.goto(app.url('/events?m=35204&cat=festival'))
     const list = page.getByTestId('event-list')
-    await list.waitFor({ timeout: 15_000 })
+    await page.locator('[data-testid="event-list"]:not([aria-busy="true"])').waitFor({ timeout: 15_000 })
     // Other data may list more festivals in 萩市; ours must be there and the past one must not.
     const upcoming = await list.getByTestId('event-card').locator('.card__title').allTextContents().then((t) => t.map((s) => s.trim()))
     assert.ok(upcoming.includes('テスト萩まつり'), upcoming.join())
@@ -110,6 +110,7 @@ describe('tourism: search, favorites and events, offline', () => {
     await page.goto(app.url('/events?when=past&m=35204'))
     const past = page.getByTestId('event-list').getByTestId('event-card').filter({ hasText: '去年の萩まつり' })
     await past.waitFor({ timeout: 15_000 })
+    await page.locator('[data-testid="event-list"]:not([aria-busy="true"])').waitFor({ timeout: 15_000 })
     assert.match(await past.textContent(), /終了.*去年の萩まつり/)
     assert.equal(await page.getByTestId('event-list').getByTestId('event-card').filter({ hasText: 'テスト萩まつり' }).count(), 0)
   })
@@ -136,7 +137,10 @@ describe('tourism: search, favorites and events, offline', () => {
     await page.clock.setFixedTime(new Date('2026-12-02T10:00:00+09:00'))
     await page.goto(app.url('/spots?m=35216&open=1'))
     await page.getByTestId('open-now-note').waitFor({ timeout: 15_000 })
-    const names = async () => (await page.getByTestId('spot-card').locator('.card__title').allTextContents()).map((n) => n.trim())
+    const names = async () => {
+      await page.locator('[data-testid="spot-list"]:not([aria-busy="true"])').waitFor({ timeout: 15_000 })
+      return (await page.getByTestId('spot-card').locator('.card__title').allTextContents()).map((n) => n.trim())
+    }
     await page.getByTestId('spot-card').filter({ hasText: 'テスト開館中ギャラリー' }).waitFor({ timeout: 10_000 })
     assert.ok(!(await names()).includes('テスト水曜休館ギャラリー'), (await names()).join())
     assert.match(await page.getByTestId('spot-card').filter({ hasText: 'テスト開館中ギャラリー' }).textContent(), /営業時間内（17:00まで）/)
