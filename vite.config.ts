@@ -75,22 +75,25 @@ const ROUTE_PAGES: Record<string, string> = { '/': 'HomePage', '/events': 'Event
  * (on a slow network, or in a page-load trace). One file for every prerendered route: it reads which route the
  * page holds from `#app[data-prerendered]`.
  */
-function bootScript(entry: string, common: string[], routes: Record<string, string[]>): string {
+function bootScript(entry: string, common: string[], routes: Record<string, { js: string[]; css: string[] }>): string {
   return `// Starts the app once the prerendered page has painted (vite.config.ts, yume:prerender).
 const preload = ${JSON.stringify(common)}
 const routes = ${JSON.stringify(routes)}
 let started = false
+function add(rel, href) {
+  const link = document.createElement('link')
+  link.rel = rel
+  link.crossOrigin = ''
+  link.href = href
+  document.head.append(link)
+}
 function start() {
   if (started) return
   started = true
-  const route = document.getElementById('app')?.dataset.prerendered ?? ''
-  for (const href of [...preload, ...(routes[route] ?? [])]) {
-    const link = document.createElement('link')
-    link.rel = 'modulepreload'
-    link.crossOrigin = ''
-    link.href = href
-    document.head.append(link)
-  }
+  const route = routes[document.getElementById('app')?.dataset.prerendered ?? ''] ?? { js: [], css: [] }
+  for (const href of [...preload, ...route.js]) add('modulepreload', href)
+  // The route's stylesheets now, not when the router loads the page: Vite's loader then finds them in place.
+  for (const href of route.css) add('stylesheet', href)
   import(${JSON.stringify(entry)})
 }
 requestAnimationFrame(() => setTimeout(start, 0))
@@ -142,7 +145,12 @@ function prerender(mode: string): Plugin {
         const entryChunks = closure(Object.values(bundle).filter((c) => c.type === 'chunk' && c.isEntry).map((c) => c.fileName))
         const preloadsOf = (name: string) => {
           const chunk = Object.values(bundle).find((c) => c.type === 'chunk' && c.facadeModuleId?.endsWith(`/pages/${name}.vue`))
-          return chunk ? [...closure([chunk.fileName])].filter((f) => !entryChunks.has(f)).map((f) => `/${f}`) : []
+          const own = chunk ? [...closure([chunk.fileName])].filter((f) => !entryChunks.has(f)) : []
+          const css = own.flatMap((f) => {
+            const c = bundle[f]
+            return c?.type === 'chunk' ? [...(c.viteMetadata?.importedCss ?? [])] : []
+          })
+          return { js: own.map((f) => `/${f}`), css: [...new Set(css)].map((f) => `/${f}`) }
         }
         // The entry's script and preloads leave the prerendered pages: the boot script adds them after the first paint.
         const entryTag = template.match(/<script type="module" crossorigin src="([^"]+)"><\/script>/)

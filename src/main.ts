@@ -11,9 +11,9 @@ import './styles.css'
 /**
  * The main routes arrive prerendered (vite.config.ts, yume:prerender): Japanese, without data. That HTML
  * is hydrated when it is what this visit would render first (its route, Japanese, no query or hash);
- * otherwise the app renders on its own, replacing it. Hydration happens before any data is read, so
- * the first client render matches the prerendered HTML; the stored data, the person's data and the
- * network check come right after it and fill the page's data regions.
+ * otherwise the app renders on its own, replacing it. The stored data is read from the start, but
+ * shown only after hydration, so the first client render matches the prerendered HTML; the stored
+ * data, the person's data and the network check come right after it and fill the page's data regions.
  */
 async function start() {
   const pinia = createPinia()
@@ -24,14 +24,14 @@ async function start() {
   const afterMount = new Promise<void>((resolve) => (mounted = resolve))
   const root = document.getElementById('app')
   const prerendered = root?.dataset.prerendered
+  const mayHydrate = prerendered === location.pathname && !location.search && !location.hash
+  // Read the stored data now, while the language and the route load, so the first screen's data is
+  // ready when the app has rendered. A prerendered page is shown data-free until it is hydrated; the
+  // network check and any import wait until after the first render, so they never delay it.
+  void snapshot.init(undefined, mayHydrate ? { showAfter: afterMount, checkAfter: afterMount } : { checkAfter: afterMount })
   await prepareLocale()
-  const hydrate = prerendered === location.pathname && !location.search && !location.hash && i18n.global.locale.value === 'ja'
-  if (!hydrate) {
-    // Read the stored data now, while the route loads (the first render then has it sooner); the network
-    // check and any import wait until after the first render, so they never delay it.
-    void snapshot.init(undefined, { checkAfter: afterMount })
-    void user.ensureLoaded()
-  }
+  const hydrate = mayHydrate && i18n.global.locale.value === 'ja'
+  if (!hydrate) void user.ensureLoaded()
   const app = hydrate ? createSSRApp(App) : createApp(App)
   app.use(pinia)
   app.use(i18n)
@@ -40,10 +40,7 @@ async function start() {
   if (!hydrate && root) root.textContent = ''
   app.mount('#app')
   mounted()
-  if (hydrate) {
-    void snapshot.init()
-    void user.ensureLoaded()
-  }
+  if (hydrate) void user.ensureLoaded()
 }
 
 void start()

@@ -1,11 +1,12 @@
 /**
- * The region's records, read from IndexedDB (or taken from the import that just
- * wrote them) and reloaded whenever the stored snapshot changes. Records are frozen plain objects (no deep reactivity).
+ * The region's records, read from IndexedDB (or taken from the snapshot store's
+ * start-up read or the import that just wrote them) and reloaded whenever the
+ * stored snapshot changes. Records are frozen plain objects (no deep reactivity).
  */
 import { defineStore } from 'pinia'
 import { computed, shallowRef, watch } from 'vue'
-import type { BodyKey } from '@/domain/snapshot-keys'
-import type { Municipality, Rally, RegionEvent, Route, Scheme, Snapshot, Source, Spot } from '@/domain/snapshot-schema'
+import type { SnapshotRecords } from '@/domain/record-order'
+import type { Municipality, Rally, RegionEvent, Route, Scheme, Source, Spot } from '@/domain/snapshot-schema'
 import { getAllRecords } from '@/data/repositories/snapshot-repo'
 import { inTownOrder } from '@/domain/town-order'
 import { useSnapshotStore } from './snapshot'
@@ -22,7 +23,7 @@ export const useRecordsStore = defineStore('records', () => {
   const loaded = shallowRef(false)
 
   /** Every record kind, read from the database. */
-  async function readAll(): Promise<Pick<Snapshot, BodyKey>> {
+  async function readAll(): Promise<SnapshotRecords> {
     const [m, s, r, e, sc, ra, so] = await Promise.all([
       getAllRecords('municipalities'),
       getAllRecords('spots'),
@@ -35,25 +36,10 @@ export const useRecordsStore = defineStore('records', () => {
     return { municipalities: m, spots: s, routes: r, events: e, schemes: sc, rallies: ra, sources: so }
   }
 
-  /** The records just imported, in the order the database gives them (by key), so every visit lists them alike. */
-  function inKeyOrder(fresh: Snapshot): Pick<Snapshot, BodyKey> {
-    const byId = <T extends { id: string }>(list: readonly T[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    return {
-      municipalities: [...fresh.municipalities].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)),
-      spots: byId(fresh.spots),
-      routes: byId(fresh.routes),
-      events: byId(fresh.events),
-      schemes: byId(fresh.schemes),
-      rallies: byId(fresh.rallies),
-      sources: byId(fresh.sources),
-    }
-  }
-
   async function load() {
-    // Right after an import the records are already in memory: reading them back would only repeat the
-    // copy (one more long task on a first visit).
-    const fresh = snapshot.takeImported()
-    const data = fresh ? inKeyOrder(fresh) : await readAll()
+    // The records the snapshot store already holds (read at start-up with the meta, or just imported),
+    // else a read of the database.
+    const data = snapshot.takeRecords() ?? (await readAll())
     municipalities.value = Object.freeze(inTownOrder(data.municipalities))
     spots.value = Object.freeze(data.spots)
     routes.value = Object.freeze(data.routes)

@@ -5,10 +5,10 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { DbUnavailableError, getTabState, isMemoryMode, isQuotaError, onDbEvent, onStorageError, type SnapshotMeta, type StorageWriteError } from '@/data/db'
-import { getSnapshotMeta } from '@/data/repositories/snapshot-repo'
+import { readStoredSnapshot, type StoredSnapshot } from '@/data/repositories/snapshot-repo'
 import { SnapshotLoadError, updateSnapshot, type LoadFailure } from '@/data/snapshot-loader'
 import { updateSnapshotOffThread } from '@/data/snapshot-update'
-import type { Snapshot } from '@/domain/snapshot-schema'
+import { inKeyOrder, type SnapshotRecords } from '@/domain/record-order'
 
 export type DataStatus = 'loading' | 'importing' | 'ready' | 'empty'
 /**
@@ -59,12 +59,14 @@ export const useSnapshotStore = defineStore('snapshot', () => {
     problemDetail.value = error instanceof Error ? error.message : String(error)
   }
 
-  /** The records of the import that just finished, for the records store to take once (not reactive). */
-  let imported: Snapshot | null = null
-  /** The snapshot just imported, if it is the stored one; the records then need no read from the database. */
-  function takeImported(): Snapshot | null {
-    const taken = imported && imported.hash === meta.value?.hash ? imported : null
-    imported = null
+  /**
+   * Records this store already has for the stored snapshot: read with its meta at start-up, or just
+   * imported (then put in key order). The records store takes them once; a later change is read anew.
+   */
+  let held: { hash: string; records: SnapshotRecords } | null = null
+  function takeRecords(): SnapshotRecords | null {
+    const taken = held && held.hash === meta.value?.hash ? held.records : null
+    held = null
     return taken
   }
 
@@ -84,7 +86,7 @@ export const useSnapshotStore = defineStore('snapshot', () => {
       const result = fetcher ? await updateSnapshot({ fetcher }) : await updateSnapshotOffThread()
       if (result.status === 'imported') {
         justUpdated.value = meta.value !== null
-        imported = result.snapshot ?? null
+        held = result.snapshot ? { hash: result.meta.hash, records: inKeyOrder(result.snapshot) } : null
         meta.value = result.meta
         revision.value++
       }
@@ -96,10 +98,15 @@ export const useSnapshotStore = defineStore('snapshot', () => {
     }
   }
 
-  /** Read what is stored and show it; false when storage cannot be read. */
-  async function readStored(): Promise<boolean> {
+  /**
+   * Show what is stored; false when storage cannot be read. `reading` is the read (meta and records in
+   * one transaction), started by init as early as it could be.
+   */
+  async function readStored(reading: Promise<StoredSnapshot>): Promise<boolean> {
     try {
-      meta.value = (await getSnapshotMeta()) ?? null
+      const stored = await reading
+      meta.value = stored.meta ?? null
+      held = stored.meta && stored.records ? { hash: stored.meta.hash, records: stored.records } : null
     } catch (error) {
       fail(error)
       status.value = 'empty'
@@ -118,11 +125,17 @@ export const useSnapshotStore = defineStore('snapshot', () => {
   }
 
   /**
-   * Read what is stored, show it, then look for a newer snapshot when online. `checkAfter`: wait for it
-   * before the network check (start-up passes the first render, so the check and any import never delay it).
+   * Read what is stored, show it, then look for a newer snapshot when online. The read starts at once;
+   * `showAfter`: wait for it before showing what was read (start-up passes the hydration of the
+   * prerendered page, which must match the page as built: without data). `checkAfter`: wait for it
+   * before the network check (start-up passes the first render, so the check and any import never
+   * delay it).
    */
-  async function init(fetcher?: typeof fetch, options: { checkAfter?: Promise<unknown> } = {}) {
-    if (!(await readStored())) return
+  async function init(fetcher?: typeof fetch, options: { showAfter?: Promise<unknown>; checkAfter?: Promise<unknown> } = {}) {
+    const reading = readStoredSnapshot()
+    reading.catch(() => undefined)
+    await options.showAfter
+    if (!(await readStored(reading))) return
     await options.checkAfter
     await checkForUpdate(fetcher)
   }
@@ -132,5 +145,5 @@ export const useSnapshotStore = defineStore('snapshot', () => {
     justUpdated.value = false
   }
 
-  return { status, meta, problem, problemDetail, justUpdated, revision, hasData, readOnly, tabState, init, refresh, dismissProblem, takeImported }
+  return { status, meta, problem, problemDetail, justUpdated, revision, hasData, readOnly, tabState, init, refresh, dismissProblem, takeRecords }
 })

@@ -15,7 +15,10 @@ beforeEach(async () => {
   await closeDb()
   indexedDB.deleteDatabase(DB_NAME)
 })
-afterEach(closeDb)
+afterEach(async () => {
+  vi.restoreAllMocks()
+  await closeDb()
+})
 
 describe('snapshot import', () => {
   it('first visit: fetches, validates and stores the whole snapshot', async () => {
@@ -182,5 +185,33 @@ describe('the records after an import (issue 18)', () => {
     expect(getAll).toHaveBeenCalled()
     expect(records.spots.map((s) => s.id)).toEqual(fromImport.spots)
     expect(records.rallies.map((r) => r.id)).toEqual(fromImport.rallies)
+  })
+})
+
+describe('start-up read (issue 18)', () => {
+  beforeEach(() => setActivePinia(createPinia()))
+
+  it('reads the stored meta and records at once, shows them only after the first render, and the records are not read twice', async () => {
+    const snapshot = loadCommittedSnapshot()
+    await replaceSnapshot(snapshot)
+    const store = useSnapshotStore()
+    const records = useRecordsStore()
+    const getAll = vi.spyOn(IDBObjectStore.prototype, 'getAll')
+    let rendered!: () => void
+    const afterRender = new Promise<void>((resolve) => (rendered = resolve))
+    const init = store.init(fakeFetch({ '/data/snapshot-meta.json': JSON.stringify({ hash: snapshot.hash }) }), { showAfter: afterRender, checkAfter: afterRender })
+    // The read runs before the render…
+    await vi.waitFor(() => expect(getAll.mock.calls.length).toBeGreaterThanOrEqual(7))
+    const reads = getAll.mock.calls.length
+    // …but nothing shows until it is done (a prerendered page is hydrated without data).
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(store.status).toBe('loading')
+    expect(records.loaded).toBe(false)
+    rendered()
+    await init
+    await vi.waitFor(() => expect(records.loaded).toBe(true))
+    expect(store.status).toBe('ready')
+    expect(records.spots).toHaveLength(snapshot.spots.length)
+    expect(getAll.mock.calls.length).toBe(reads)
   })
 })

@@ -23,6 +23,30 @@ export async function getSnapshotMeta(): Promise<SnapshotMeta | undefined> {
   return db ? db.get('meta', 'current') : memoryMeta()
 }
 
+export type StoredRecords = { [K in RecordStore]: YumeDB[K]['value'][] }
+export interface StoredSnapshot {
+  meta: SnapshotMeta | undefined
+  records: StoredRecords | null
+}
+
+/**
+ * The stored snapshot as one consistent read (one transaction): its meta, and every record kind in key
+ * order; records null when nothing is stored. Start-up reads this while the app's code is still
+ * loading, so the first screen's data is ready when the app has rendered.
+ */
+export async function readStoredSnapshot(): Promise<StoredSnapshot> {
+  const db = await dbOrMemory()
+  if (!db) {
+    const meta = memoryMeta()
+    return { meta, records: meta ? (Object.fromEntries(BODY_KEYS.map((key) => [key, memoryGetAll(key)])) as StoredRecords) : null }
+  }
+  const tx = db.transaction(['meta', ...BODY_KEYS], 'readonly')
+  const meta = await tx.objectStore('meta').get('current')
+  if (!meta) return { meta, records: null }
+  const lists = await Promise.all(BODY_KEYS.map((key) => tx.objectStore(key).getAll()))
+  return { meta, records: Object.fromEntries(BODY_KEYS.map((key, i) => [key, lists[i]])) as StoredRecords }
+}
+
 export async function getAllRecords<S extends RecordStore>(store: S): Promise<YumeDB[S]['value'][]> {
   const db = await dbOrMemory()
   return db ? db.getAll(store) : memoryGetAll(store)
