@@ -2,7 +2,7 @@
 /**
  * Lighthouse before/after in one run: the same routes, the same browser, alternating builds per route
  * (so neither build always runs on a warmer or quieter machine). Medians of `--runs` per route.
- *   node bench/lighthouse-compare.mjs --before /tmp/before/dist --after dist [--runs 3] [--static]
+ *   node bench/lighthouse-compare.mjs --before /tmp/before/dist --after dist [--runs 3] [--static] [--lang ja|en] [--routes /,/events]
  * `--static` adds the after build's static copy (the same HTML, no scripts: bench/lib/static-copy.mjs), the physical limit.
  * Writes bench/lighthouse-compare.json and prints one row per route and build.
  */
@@ -16,6 +16,7 @@ const argv = process.argv.slice(2)
 const arg = (name, fallback) => (argv.includes(`--${name}`) ? argv[argv.indexOf(`--${name}`) + 1] : fallback)
 const builds = { before: arg('before', null), after: arg('after', 'dist') }
 const runs = Number(arg('runs', 3))
+const lang = arg('lang', 'ja')
 const bareDir = argv.includes('--static') ? staticCopy(builds.after) : null
 if (bareDir) builds.static = bareDir
 const routes = arg('routes', '/,/events,/map,/rally,/living,/spots,/about').split(',')
@@ -26,7 +27,7 @@ try {
   for (const route of routes) {
     out[route] = {}
     for (const name of Object.keys(servers)) {
-      const samples = (await runLighthouse({ base: `http://127.0.0.1:${servers[name].port}`, routes: [route], runs }))[route]
+      const samples = (await runLighthouse({ base: `http://127.0.0.1:${servers[name].port}`, routes: [route], runs, lang }))[route]
       const m = (k) => round(median(samples.map((s) => s[k])), k === 'cls' ? 3 : 0)
       const row = { performance: median(samples.map((s) => s.scores.performance)), accessibility: median(samples.map((s) => s.scores.accessibility)), bestPractices: median(samples.map((s) => s.scores['best-practices'])), seo: median(samples.map((s) => s.scores.seo)), fcp: m('fcp'), lcp: m('lcp'), tbt: m('tbt'), cls: m('cls'), samples }
       out[route][name] = row

@@ -2,8 +2,11 @@
  * Lighthouse 12 (mobile preset: Moto G Power viewport, simulated slow 4G and
  * 4× CPU slowdown) on each main route of the production build, one Chromium
  * started with the CI flags and a remote-debugging port. Lighthouse clears
- * the origin's storage first, so every route is measured as a first visit. The browser speaks
- * Japanese (--lang=ja-JP), as the visitors the prerendered pages are for.
+ * the origin's storage first, so every route is measured as a first visit. The page's language is
+ * Japanese by default (`--accept-lang`, which sets navigator.languages; `--lang` alone left them en-US
+ * in headless Chromium, so until 2026-12-05 every run measured an English visitor: the app rendered
+ * the prerendered Japanese page anew in English, and that re-render was the LCP). `lang: 'en'`
+ * measures an English visitor.
  */
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -14,9 +17,9 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../tests/e2e/harness.mjs'
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo']
 
-async function startChromium() {
+async function startChromium(lang) {
   const profile = mkdtempSync(join(tmpdir(), 'yume-bench-lh-'))
-  const child = spawn(CHROMIUM_PATH, [...CHROMIUM_ARGS, '--lang=ja-JP', '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'] })
+  const child = spawn(CHROMIUM_PATH, [...CHROMIUM_ARGS, lang === 'en' ? '--lang=en-US' : '--lang=ja-JP', `--accept-lang=${lang === 'en' ? 'en-US,en' : 'ja-JP,ja'}`, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'] })
   const port = await new Promise((resolve, reject) => {
     let text = ''
     const timer = setTimeout(() => reject(new Error(`Chromium did not open a debugging port:\n${text}`)), 30_000)
@@ -72,8 +75,8 @@ function diagnostics(lhr) {
   return out
 }
 
-export async function runLighthouse({ base, routes, runs = 1, log = () => undefined }) {
-  const chrome = await startChromium()
+export async function runLighthouse({ base, routes, runs = 1, lang = 'ja', log = () => undefined }) {
+  const chrome = await startChromium(lang)
   const results = {}
   try {
     for (const route of routes) {

@@ -35,12 +35,28 @@ export const routes: RouteRecordRaw[] = [
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/pages/NotFoundPage.vue') },
 ]
 
+/** How long a return to a saved position waits for the page to grow back. */
+const RESTORE_WAIT_MS = 3000
+
+/** Resolves once the page can scroll to `top` (or after RESTORE_WAIT_MS, and then it scrolls as far as it can). */
+export function untilScrollable(top: number, waitMs = RESTORE_WAIT_MS): Promise<void> {
+  const started = performance.now()
+  return new Promise((resolve) => {
+    const check = () => {
+      if (document.documentElement.scrollHeight - window.innerHeight >= top || performance.now() - started > waitMs) resolve()
+      else requestAnimationFrame(check)
+    }
+    check()
+  })
+}
+
 export function createAppRouter() {
   return createRouter({
     history: createWebHistory(import.meta.env.BASE_URL),
     routes,
     scrollBehavior(to, _from, saved) {
-      if (saved) return saved
+      // Back to a list: wait until the page is long enough again (long lists fill in a slice at a time).
+      if (saved) return untilScrollable(saved.top ?? 0).then(() => saved)
       // #scheme-<id> links (Saved, search) scroll to that card; ids may hold "." or ":".
       const target = to.hash ? document.getElementById(decodeURIComponent(to.hash.slice(1))) : null
       return target ? { el: target } : { top: 0 }

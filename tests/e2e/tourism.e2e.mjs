@@ -10,7 +10,7 @@ const tokyoDate = (ms) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tok
 const DAY = 86_400_000
 const soon = tokyoDate(Date.now() + 3 * DAY)
 
-/** The committed snapshot plus a katakana-named spot and two events (one ahead, one past), re-hashed. */
+/** The committed snapshot plus a katakana-named spot, two spots with hours, 200 plain spots and two events (one ahead, one past), re-hashed. */
 function testSnapshot() {
   const snapshot = JSON.parse(readFileSync('public/data/snapshot.json', 'utf8'))
   const source = snapshot.sources[0].id
@@ -31,6 +31,11 @@ function testSnapshot() {
     { id: 'e2e-open', municipality: '35216', category: 'culture', name: { ja: 'テスト開館中ギャラリー' }, hours: { ja: '9:00～17:00' }, closed: { ja: '無休' }, openingHours: { rules: daily, closed: [] }, source, asOf: '2024-04-01' },
     { id: 'e2e-wednesday', municipality: '35216', category: 'culture', name: { ja: 'テスト水曜休館ギャラリー' }, hours: { ja: '9:00～17:00' }, closed: { ja: '毎週水曜' }, openingHours: { rules: daily, closed: [{ type: 'weekday', day: 3 }] }, source, asOf: '2024-04-01' },
   )
+  // A long list of its own (the back-to-the-list test), whatever the committed data holds.
+  for (let i = 1; i <= 200; i++) {
+    const n = String(i).padStart(3, '0')
+    snapshot.spots.push({ id: `e2e-row-${n}`, municipality: '35203', category: 'nature', name: { ja: `テスト並木道 ${n}` }, source, asOf: '2024-04-01' })
+  }
   snapshot.events.push(
     { id: 'e2e-festival', municipality: '35204', category: 'festival', name: { ja: 'テスト萩まつり' }, dates: [{ start: soon, startTime: '10:00', endTime: '16:00' }], venue: { ja: '萩城跡' }, source, asOf: '2026-03-31' },
     { id: 'e2e-past', municipality: '35204', category: 'festival', name: { ja: '去年の萩まつり' }, dates: [{ start: '2025-05-01' }], source, asOf: '2026-03-31' },
@@ -156,5 +161,23 @@ describe('tourism: search, favorites and events, offline', () => {
     await page.getByTestId('spot-detail').waitFor()
     assert.equal(await page.getByTestId('open-status').textContent(), '営業時間外')
     assert.deepEqual(app.errors, [])
+  })
+  it('back from a place far down the list returns to the same place in the list, offline', async () => {
+    const { page } = app
+    await page.goto(app.url('/spots'))
+    await page.locator('[data-testid="spot-list"]:not([aria-busy="true"])').waitFor({ timeout: 15_000 })
+    const cards = page.getByTestId('spot-card')
+    const count = await cards.count()
+    assert.ok(count > 200, `the whole long list (${count})`)
+    const far = cards.nth(count - 5)
+    await far.scrollIntoViewIfNeeded()
+    const name = (await far.locator('.card__title').textContent()).trim()
+    const y = await page.evaluate(() => window.scrollY)
+    assert.ok(y > 5000, `scrolled far down (${y})`)
+    await far.click()
+    await page.getByTestId('spot-detail').waitFor()
+    await page.goBack()
+    await page.waitForFunction((target) => Math.abs(window.scrollY - target) < 40, y, { timeout: 10_000 })
+    assert.ok(await page.getByTestId('spot-card').filter({ hasText: name }).first().isVisible(), `${name} is on screen again`)
   })
 })
