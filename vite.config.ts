@@ -80,9 +80,10 @@ function bootScript(entry: string, common: string[], routes: Record<string, { js
 const preload = ${JSON.stringify(common)}
 const routes = ${JSON.stringify(routes)}
 let started = false
-function add(rel, href) {
+function add(rel, href, as) {
   const link = document.createElement('link')
   link.rel = rel
+  if (as) link.as = as
   link.crossOrigin = ''
   link.href = href
   document.head.append(link)
@@ -92,8 +93,9 @@ function start() {
   started = true
   const route = routes[document.getElementById('app')?.dataset.prerendered ?? ''] ?? { js: [], css: [] }
   for (const href of [...preload, ...route.js]) add('modulepreload', href)
-  // The route's stylesheets now, not when the router loads the page: Vite's loader then finds them in place.
-  for (const href of route.css) add('stylesheet', href)
+  // The route's stylesheets download now, not when the router loads the page (Vite's loader then links them from
+  // the cache). A preload, not a stylesheet: a stylesheet added by a script blocks rendering until it has loaded.
+  for (const href of route.css) add('preload', href, 'style')
   import(${JSON.stringify(entry)})
 }
 requestAnimationFrame(() => setTimeout(start, 0))
