@@ -15,11 +15,8 @@ type Messages = MessageTree
 const loaders = import.meta.glob<Messages>('../locales/messages-*.ts', { import: 'default' })
 
 export const i18n = createI18n<Locale>({
-  legacy: false,
   locale: 'ja',
   fallbackLocale: 'ja',
-  missingWarn: false,
-  fallbackWarn: false,
 })
 
 export function isLocale(value: unknown): value is Locale {

@@ -64,10 +64,6 @@ export interface I18nOptions<L extends string> {
   locale: L
   fallbackLocale: L
   messages?: Partial<Record<L, MessageTree>>
-  /** Accepted for the shape of vue-i18n's options; this runtime has only the Composition API. */
-  legacy?: false
-  missingWarn?: boolean
-  fallbackWarn?: boolean
 }
 
 export interface Translate {
@@ -138,12 +134,13 @@ export function createI18n<L extends string>(options: I18nOptions<L>): I18n<L> {
       messages.value = { ...messages.value, [lang]: tree }
     },
   }
-  return {
+  const i18n: I18n<L> = {
     global,
     install(app) {
-      app.provide(I18N, this as unknown as I18n)
+      app.provide(I18N, i18n as unknown as I18n)
     },
   }
+  return i18n
 }
 
 /** The app's `t` and `locale` (one global scope, as the app used vue-i18n). */

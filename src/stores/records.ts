@@ -7,7 +7,7 @@ import { defineStore } from 'pinia'
 import { computed, shallowRef, watch } from 'vue'
 import type { SnapshotRecords } from '@/domain/record-order'
 import type { Municipality, Rally, RegionEvent, Route, Scheme, Source, Spot } from '@/domain/snapshot-schema'
-import { getAllRecords } from '@/data/repositories/snapshot-repo'
+import { readStoredSnapshot } from '@/data/repositories/snapshot-repo'
 import { inTownOrder } from '@/domain/town-order'
 import { useSnapshotStore } from './snapshot'
 
@@ -22,18 +22,10 @@ export const useRecordsStore = defineStore('records', () => {
   const sources = shallowRef<readonly Source[]>([])
   const loaded = shallowRef(false)
 
-  /** Every record kind, read from the database. */
+  /** Every record kind, read from the database in one transaction (the same read as start-up's). */
   async function readAll(): Promise<SnapshotRecords> {
-    const [m, s, r, e, sc, ra, so] = await Promise.all([
-      getAllRecords('municipalities'),
-      getAllRecords('spots'),
-      getAllRecords('routes'),
-      getAllRecords('events'),
-      getAllRecords('schemes'),
-      getAllRecords('rallies'),
-      getAllRecords('sources'),
-    ])
-    return { municipalities: m, spots: s, routes: r, events: e, schemes: sc, rallies: ra, sources: so }
+    const { records } = await readStoredSnapshot()
+    return records ?? { sources: [], municipalities: [], spots: [], routes: [], events: [], schemes: [], rallies: [] }
   }
 
   async function load() {

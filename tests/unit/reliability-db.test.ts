@@ -27,7 +27,7 @@ import { fakeFetch, seedUserData } from '../fixtures/data-fakes'
 
 
 function mountWithI18n<T>(component: T, locale: 'ja' | 'en' = 'en') {
-  const i18n = createI18n({ legacy: false, locale, fallbackLocale: 'ja', messages })
+  const i18n = createI18n({ locale, fallbackLocale: 'ja', messages })
   return mount(component as never, { global: { plugins: [i18n] } })
 }
 
