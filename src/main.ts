@@ -37,6 +37,9 @@ async function start() {
   app.use(i18n)
   const router = installRouter(app)
   await router.isReady().catch(() => undefined)
+  // The first screen is rendered (or hydrated) in a task of its own: loading the route's modules, starting the
+  // router and rendering were one long task on a first visit (issue 18).
+  await new Promise((resolve) => setTimeout(resolve, 0))
   if (!hydrate && root) root.textContent = ''
   app.mount('#app')
   mounted()

@@ -7,6 +7,7 @@
  * smuggled in through JSON – are rejected rather than silently dropped.
  */
 import * as v from 'valibot'
+import { IsoDateSchema } from './schema-atoms'
 import { REGION_BOUNDS, MUNICIPALITY_CODES, SPOT_CATEGORIES, EVENT_CATEGORIES, SCHEME_CATEGORIES, AUDIENCES, HOUSEHOLDS, WORK_STYLES, AGE_BANDS } from './snapshot-constants'
 
 export { SCHEMA_MAJOR, SCHEMA_VERSION, REGION_BOUNDS, MUNICIPALITY_CODES, SPOT_CATEGORIES, EVENT_CATEGORIES, SCHEME_CATEGORIES, AUDIENCES, HOUSEHOLDS, WORK_STYLES, AGE_BANDS, type MunicipalityCode } from './snapshot-constants'
@@ -18,7 +19,7 @@ const text = (max = MAX_TEXT) => v.pipe(v.string(), v.maxLength(max, `longer tha
 const nonEmpty = (max = MAX_SHORT) => v.pipe(v.string(), v.regex(/\S/, 'must not be empty'), v.maxLength(max, `longer than ${max} characters`))
 
 export const IdSchema = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9._:-]{0,127}$/, 'is not a valid id (a-z, 0-9, . _ : -)'))
-export const IsoDateSchema = v.pipe(v.string(), v.isoDate('is not a date (YYYY-MM-DD)'))
+export { IsoDateSchema }
 export const IsoTimeSchema = v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'is not a time (HH:MM)'))
 export const HttpsUrlSchema = v.pipe(
   v.string(),

@@ -5,7 +5,7 @@
 import * as v from 'valibot'
 import { base64UrlDecode, base64UrlEncode } from './rally-codes'
 import { isCalendarDay } from './event-dates'
-import { IsoDateSchema } from './snapshot-schema'
+import { IsoDateSchema } from './schema-atoms'
 
 const Time = v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'is not a time (HH:MM)'))
 const Name = v.object({ ja: v.pipe(v.string(), v.minLength(1), v.maxLength(200)), en: v.optional(v.pipe(v.string(), v.maxLength(200))) })

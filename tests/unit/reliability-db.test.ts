@@ -13,7 +13,7 @@ import DataStatusBanner from '@/components/common/DataStatusBanner.vue'
 import DbTabBanner from '@/components/pwa/DbTabBanner.vue'
 import { closeDb, DB_NAME, DB_VERSION, getDb, isMemoryMode, isQuotaError, onDbEvent, setOpenTimeoutForTests, StorageWriteError, type DbEvent } from '@/data/db'
 import { clearMemory } from '@/data/memory-store'
-import { getAllRecords, getSnapshotMeta, replaceSnapshot, WRITE_CHUNK } from '@/data/repositories/snapshot-repo'
+import { getAllRecords, getSnapshotMeta, replaceSnapshot, WRITE_CHUNK, WRITE_SLICE_MS } from '@/data/repositories/snapshot-repo'
 import { getSetting, putSetting } from '@/data/repositories/user-repo'
 import { updateSnapshot } from '@/data/snapshot-loader'
 import { BODY_KEYS } from '@/domain/snapshot-keys'
@@ -85,11 +85,15 @@ describe('atomic snapshot swap (item 4)', () => {
 
 describe('the import written in chunks (issue 18)', () => {
   /** Counts the puts, and the most queued in one stretch, before the page got a turn (a task). */
-  function watchPuts() {
+  function watchPuts(copyMs = 0) {
     const seen = { puts: 0, burst: 0, largestBurst: 0 }
     let turnScheduled = false
     const put = IDBObjectStore.prototype.put
     vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      const until = performance.now() + copyMs
+      while (performance.now() < until) {
+        // a slow structured clone
+      }
       seen.puts++
       seen.largestBurst = Math.max(seen.largestBurst, ++seen.burst)
       if (!turnScheduled) {
@@ -112,6 +116,18 @@ describe('the import written in chunks (issue 18)', () => {
     expect(seen.puts).toBe(total + 1) // the records and the meta record
     expect(seen.largestBurst).toBeLessThanOrEqual(WRITE_CHUNK)
     for (const key of BODY_KEYS) expect((await getAllRecords(key)).length).toBe(snapshot[key].length)
+  })
+
+  it('a chunk ends once copying its records has taken the time budget, however few they are', async () => {
+    const committed = loadCommittedSnapshot()
+    const snapshot = { ...committed, ...Object.fromEntries(BODY_KEYS.map((key) => [key, committed[key].slice(0, key === 'spots' ? 30 : 3)])) }
+    // Every copy takes a third of the budget (large records on a slow phone): at most three go before the page's turn.
+    const seen = watchPuts(WRITE_SLICE_MS / 3 + 0.1)
+    await replaceSnapshot(snapshot)
+    vi.restoreAllMocks()
+    expect(seen.puts).toBeGreaterThan(30)
+    expect(seen.largestBurst).toBeLessThanOrEqual(3)
+    expect((await getAllRecords('spots')).length).toBe(30)
   })
 
   it('a put refused in a later chunk leaves the previous snapshot whole, and says the storage failed', async () => {

@@ -29,7 +29,7 @@ const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 export const GSI_ATTRIBUTION = `<a href="${GSI_ATTRIBUTION_URL}" target="_blank" rel="noopener">地理院タイル</a>`
 
 /** Neighbours whose centres are close: their labels sit on opposite sides so they do not cover each other. */
-const LABEL_SIDE: Partial<Record<MunicipalityCode, L.Direction>> = { '35202': 'right' }
+const LABEL_SIDE: Partial<Record<MunicipalityCode, 'right'>> = { '35202': 'right' }
 
 const toBounds = (b: Bbox) => L.latLngBounds([b.south, b.west], [b.north, b.east])
 
@@ -71,7 +71,14 @@ export function useLeafletMap(container: Ref<HTMLElement | null>, options: Leafl
     el.dataset.centerLng = String(c.lng)
   }
 
-  onMounted(() => {
+  // Leaflet starts in a task of its own, after the one that mounted (or hydrated) the page: both in one were the
+  // map route's longest task on a first visit (issue 18). The map, its base tiles, and what the page draws on it
+  // once it is ready, go in three tasks.
+  let startTimer: ReturnType<typeof setTimeout> | null = null
+  const then = (step: () => void) => (startTimer = setTimeout(() => ((startTimer = null), step()), 0))
+  onMounted(() => then(start))
+
+  function start() {
     const el = container.value
     if (!el) return
     const m = markRaw(
@@ -92,8 +99,6 @@ export function useLeafletMap(container: Ref<HTMLElement | null>, options: Leafl
     L.control.attribution({ prefix: false, position: 'bottomright' }).addTo(m)
     zoom = L.control.zoom({ position: 'topright', zoomInTitle: options.zoomInTitle(), zoomOutTitle: options.zoomOutTitle() }).addTo(m)
     m.fitBounds(toBounds(REGION_BBOX))
-    // Base tiles under the boundaries. Never OpenStreetMap: GSI only, CORS (crossOrigin) so the SW can cache real responses.
-    L.tileLayer(GSI_TILE_URL, { attribution: GSI_ATTRIBUTION, crossOrigin: 'anonymous', minZoom: TILE_MIN_ZOOM, maxZoom: TILE_MAX_ZOOM, maxNativeZoom: TILE_MAX_ZOOM }).addTo(m)
     m.on('moveend zoomend', syncViewData)
     // Town polygons sit under the marker canvas, so a tap on the map (not on a marker) picks the town by point-in-polygon.
     m.on('click', (e: L.LeafletMouseEvent) => {
@@ -103,10 +108,15 @@ export function useLeafletMap(container: Ref<HTMLElement | null>, options: Leafl
     })
     map.value = m
     syncViewData()
-    ready.value = true
-  })
+    then(() => {
+      // Base tiles under the boundaries. Never OpenStreetMap: GSI only, CORS (crossOrigin) so the SW can cache real responses.
+      L.tileLayer(GSI_TILE_URL, { attribution: GSI_ATTRIBUTION, crossOrigin: 'anonymous', minZoom: TILE_MIN_ZOOM, maxZoom: TILE_MAX_ZOOM, maxNativeZoom: TILE_MAX_ZOOM }).addTo(m)
+      then(() => (ready.value = true))
+    })
+  }
 
   onBeforeUnmount(() => {
+    if (startTimer !== null) clearTimeout(startTimer)
     const m = map.value
     m?.off()
     m?.remove()
@@ -154,7 +164,10 @@ export function useLeafletMap(container: Ref<HTMLElement | null>, options: Leafl
       const { text, lang } = labelOf(t)
       label.textContent = text
       label.lang = lang
-      labels.addLayer(L.tooltip({ pane: 'townLabels', permanent: true, direction: LABEL_SIDE[t.code] ?? 'center', className: `map-town-label${isSelected ? ' map-town-label--selected' : ''}`, interactive: false }).setLatLng([t.centre.lat, t.centre.lng]).setContent(label))
+      label.className = `map-town-label map-town-label--${LABEL_SIDE[t.code] ?? 'center'}${isSelected ? ' map-town-label--selected' : ''}`
+      // A marker whose icon has no size: the label centres itself with CSS. (A Leaflet tooltip measures itself
+      // to be placed, a layout of the whole page for each town, while the page is still settling; issue 18.)
+      labels.addLayer(L.marker([t.centre.lat, t.centre.lng], { pane: 'townLabels', interactive: false, keyboard: false, icon: L.divIcon({ html: label, className: 'map-town-label__anchor', iconSize: null as unknown as L.PointExpression }) }))
     }
     towns.addTo(m)
     labels.addTo(m)
@@ -219,9 +232,10 @@ export function useLeafletMap(container: Ref<HTMLElement | null>, options: Leafl
     } else pendingFit = fit
   }
 
-  function fitTowns(list: readonly Municipality[]) {
+  /** `animate: false` when the towns have just arrived: an animated zoom's end redrew every layer in one long task. */
+  function fitTowns(list: readonly Municipality[], animate = true) {
     const b = boundsOfTowns(list)
-    if (b) whenVisible(() => map.value?.fitBounds(toBounds(b), { padding: [8, 8] }))
+    if (b) whenVisible(() => map.value?.fitBounds(toBounds(b), { padding: [8, 8], animate }))
   }
 
   function fitRoute(r: MapLine) {

@@ -62,8 +62,10 @@ export interface ReplaceHooks {
   afterStore?: (store: RecordStore) => void
 }
 
-/** Records written per step of an import (see replaceSnapshot). */
+/** Most records written per step of an import (see replaceSnapshot). */
 export const WRITE_CHUNK = 50
+/** Copying records for a step stops after about this long, measured on this device (see replaceSnapshot). */
+export const WRITE_SLICE_MS = 8
 
 /**
  * Replace the whole snapshot in ONE transaction: clear and refill every
@@ -71,9 +73,11 @@ export const WRITE_CHUNK = 50
  * transaction, so the previous snapshot stays exactly as it was. User stores
  * are not part of the transaction's scope at all.
  *
- * The records go in chunks of WRITE_CHUNK: each put copies its record (a structured clone) at once, so
- * queueing all ≈ 800 KB in one go was one long task. The next chunk is queued when the last request of
- * the one before succeeds; a transaction with a request in flight stays open (only awaiting something
+ * The records go in chunks: each put copies its record (a structured clone) at once, so queueing all
+ * ≈ 800 KB in one go was one long task. A chunk ends after WRITE_CHUNK records or WRITE_SLICE_MS of
+ * copying, whichever comes first (a town's boundary is 20 KB, a place 1 KB: a count alone made tasks of
+ * very different length, up to ≈ 60 ms on a cheap phone). The next chunk is queued when the last
+ * request of the one before succeeds; a transaction with a request in flight stays open (only awaiting something
  * that is not an IndexedDB request would let it commit early), so the write is still all or nothing,
  * and the page can paint and answer a tap between chunks.
  */
@@ -97,12 +101,15 @@ export async function replaceSnapshot(snapshot: Snapshot, hooks: ReplaceHooks = 
       // requests' promises are only silenced.
       os.clear().catch(ignore)
       const records = snapshot[store] as Array<YumeDB[typeof store]['value']>
-      for (let start = 0; start < records.length; start += WRITE_CHUNK) {
-        let last: Promise<unknown> = Promise.resolve()
-        for (const record of records.slice(start, start + WRITE_CHUNK)) {
-          last = os.put(record as never)
+      let next = 0
+      while (next < records.length) {
+        const started = performance.now()
+        const end = Math.min(records.length, next + WRITE_CHUNK)
+        let last: Promise<unknown>
+        do {
+          last = os.put(records[next++] as never)
           last.catch(ignore)
-        }
+        } while (next < end && performance.now() - started < WRITE_SLICE_MS)
         // Waiting on the chunk's last request keeps the transaction open and lets the page run between chunks.
         await last
       }

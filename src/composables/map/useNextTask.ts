@@ -1,0 +1,21 @@
+/**
+ * Work that runs in a task of its own, after the current one (and the render it causes) has finished. A newer
+ * call replaces the pending one; pending work is dropped when the component goes.
+ */
+import { onScopeDispose } from 'vue'
+
+export function useNextTask() {
+  let timer: ReturnType<typeof setTimeout> | null = null
+  function run(work: () => void) {
+    if (timer !== null) clearTimeout(timer)
+    timer = setTimeout(() => {
+      timer = null
+      work()
+    }, 0)
+  }
+  onScopeDispose(() => {
+    if (timer !== null) clearTimeout(timer)
+    timer = null
+  })
+  return { run }
+}
