@@ -8,6 +8,7 @@ import { defineConfig, type Plugin } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import { REGION_BBOX, TILE_CACHE_MAX_ENTRIES, TILE_CACHE_NAME } from './src/domain/tiles'
 import { TOWN_OUTLINE_FILE, townOutlineSvg } from './src/domain/town-outline'
+import { EARLY_SNAPSHOT_GLOBAL, SNAPSHOT_STORED_KEY } from './src/domain/storage-keys'
 
 /** Largest file the service worker precaches; the build check fails above it. */
 export const PRECACHE_LIMIT_BYTES = 2 * 1024 * 1024
@@ -75,7 +76,7 @@ const ROUTE_PAGES: Record<string, string> = { '/': 'HomePage', '/events': 'Event
  * (on a slow network, or in a page-load trace). One file for every prerendered route: it reads which route the
  * page holds from `#app[data-prerendered]`.
  */
-function bootScript(entry: string, common: string[], routes: Record<string, { js: string[]; css: string[] }>): string {
+function bootScript(entry: string, common: string[], routes: Record<string, { js: string[]; css: string[] }>, snapshotUrl: string): string {
   return `// Starts the app once the prerendered page has painted (vite.config.ts, yume:prerender).
 const preload = ${JSON.stringify(common)}
 const routes = ${JSON.stringify(routes)}
@@ -91,6 +92,15 @@ function add(rel, href, as) {
 function start() {
   if (started) return
   started = true
+  // A first visit (nothing stored yet): the data's download starts now, beside the app's scripts, not after them.
+  try {
+    if (!localStorage.getItem(${JSON.stringify(SNAPSHOT_STORED_KEY)})) {
+      const controller = new AbortController()
+      const response = fetch(${JSON.stringify(snapshotUrl)} + '?v=' + Date.now(), { cache: 'no-store', signal: controller.signal })
+      response.catch(() => undefined)
+      window[${JSON.stringify(EARLY_SNAPSHOT_GLOBAL)}] = { controller, response }
+    }
+  } catch {}
   const route = routes[document.getElementById('app')?.dataset.prerendered ?? ''] ?? { js: [], css: [] }
   for (const href of [...preload, ...route.js]) add('modulepreload', href)
   // The route's stylesheets download now, not when the router loads the page (Vite's loader then links them from
@@ -105,10 +115,14 @@ setTimeout(start, 300)
 }
 
 function prerender(mode: string): Plugin {
+  let base = '/'
   return {
     name: 'yume:prerender',
     apply: 'build',
     enforce: 'post',
+    configResolved(config) {
+      base = config.base
+    },
     generateBundle(_options, bundle) {
       const index = bundle['index.html']
       if (!index || index.type !== 'asset') return
@@ -158,7 +172,7 @@ function prerender(mode: string): Plugin {
         const entryTag = template.match(/<script type="module" crossorigin src="([^"]+)"><\/script>/)
         const preloadTags = [...template.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">/g)]
         if (!entryTag) throw new Error('prerender: index.html has no entry script')
-        const boot = bootScript(entryTag[1]!, preloadTags.map((m) => m[1]!), Object.fromEntries(PRERENDERED_ROUTES.map((r) => [r, preloadsOf(ROUTE_PAGES[r] ?? '')])))
+        const boot = bootScript(entryTag[1]!, preloadTags.map((m) => m[1]!), Object.fromEntries(PRERENDERED_ROUTES.map((r) => [r, preloadsOf(ROUTE_PAGES[r] ?? '')])), `${base}data/snapshot.json`)
         const bootFile = `assets/boot-${createHash('sha256').update(boot).digest('hex').slice(0, 8)}.js`
         this.emitFile({ type: 'asset', fileName: bootFile, source: boot })
         let booted = styled

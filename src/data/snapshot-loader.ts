@@ -88,10 +88,13 @@ export async function updateSnapshot(options: UpdateOptions = {}): Promise<Updat
   return storeSnapshot(await downloadSnapshot(options), options.hooks)
 }
 
-/** The heavy half: download, parse, validate and hash the snapshot (no database: a worker can run it). */
-export async function downloadSnapshot(options: Pick<UpdateOptions, 'fetcher' | 'timeoutMs'> = {}): Promise<Snapshot> {
+/**
+ * The heavy half: download, parse, validate and hash the snapshot (no database: a worker can run it). `body`:
+ * the snapshot already downloaded (a first visit's early download, early-snapshot.ts), so nothing is fetched.
+ */
+export async function downloadSnapshot(options: Pick<UpdateOptions, 'fetcher' | 'timeoutMs'> & { body?: ArrayBuffer } = {}): Promise<Snapshot> {
   const fetcher = options.fetcher ?? globalThis.fetch.bind(globalThis)
-  const text = await fetchText(`${SNAPSHOT_URL}?v=${Date.now()}`, fetcher, options.timeoutMs?.snapshot ?? SNAPSHOT_TIMEOUT_MS)
+  const text = options.body ? new TextDecoder().decode(options.body) : await fetchText(`${SNAPSHOT_URL}?v=${Date.now()}`, fetcher, options.timeoutMs?.snapshot ?? SNAPSHOT_TIMEOUT_MS)
   // The validator is loaded only when there is something to validate (keeps the entry chunk small).
   const { parseSnapshot, SnapshotError } = await import('@/domain/snapshot-validate')
   try {

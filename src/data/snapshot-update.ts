@@ -3,18 +3,20 @@
  * something to import, the heavy part (the download and parse of ≈ 800 KB, validation and hash) runs
  * in a Web Worker where the browser has one, so it does not block the page; the page then writes the
  * validated snapshot in one transaction. The worker never touches IndexedDB (snapshot-update-task.ts).
- * Without a worker, or when it cannot start, the page does it all itself.
+ * Without a worker, or when it cannot start, the page does it all itself. On a first visit to a prerendered
+ * page, the download itself has usually been started already, by the boot script (early-snapshot.ts).
  */
 import type { Snapshot } from '@/domain/snapshot-schema'
 import { checkSnapshot, downloadSnapshot, storeSnapshot, type UpdateResult } from './snapshot-loader'
-import { fromReply, type DownloadReply } from './worker/snapshot-update-task'
+import { dropEarlySnapshot, earlySnapshotBody, takeEarlySnapshot } from './early-snapshot'
+import { fromReply, type DownloadReply, type DownloadRequest } from './worker/snapshot-update-task'
 
 export type UpdatePath = 'worker' | 'main'
 let lastPath: UpdatePath | null = null
 /** Where the last download ran (shown to tests and the bench); null when there was nothing to download. */
 export const lastUpdatePath = () => lastPath
 
-function inWorker(): Promise<DownloadReply | null> {
+function inWorker(request: DownloadRequest): Promise<DownloadReply | null> {
   return new Promise((resolve) => {
     let worker: Worker
     try {
@@ -32,25 +34,40 @@ function inWorker(): Promise<DownloadReply | null> {
       worker.terminate()
       resolve(null)
     }
-    worker.postMessage('download')
+    // Copied, not transferred: when the worker cannot start, the page still has the bytes.
+    worker.postMessage(request)
   })
 }
 
-async function download(): Promise<Snapshot> {
+async function download(body: ArrayBuffer | null): Promise<Snapshot> {
+  const request: DownloadRequest = body ? { body } : {}
   if (typeof Worker !== 'undefined') {
-    const reply = await inWorker()
+    const reply = await inWorker(request)
     if (reply) {
       lastPath = 'worker'
       return fromReply(reply)
     }
   }
   lastPath = 'main'
-  return downloadSnapshot()
+  return downloadSnapshot(request)
 }
+
+/** Where the last import's bytes came from: the boot script's early download, or a download of its own. */
+let lastSource: 'early' | 'own' | null = null
+export const lastDownloadSource = () => lastSource
 
 export async function updateSnapshotOffThread(): Promise<UpdateResult> {
   lastPath = null
-  const unchanged = await checkSnapshot()
-  if (unchanged) return unchanged
-  return storeSnapshot(await download())
+  lastSource = null
+  const unchanged = await checkSnapshot().catch((error: unknown) => {
+    dropEarlySnapshot()
+    throw error
+  })
+  if (unchanged) {
+    dropEarlySnapshot()
+    return unchanged
+  }
+  const body = await earlySnapshotBody(takeEarlySnapshot())
+  lastSource = body ? 'early' : 'own'
+  return storeSnapshot(await download(body))
 }

@@ -27,3 +27,12 @@ export const isDeviceSetting = (key: string) => key.startsWith('device.')
 
 /** localStorage (first versions): the saved map areas' metadata. Read once, then left alone. */
 export const LEGACY_SAVED_AREAS_KEY = 'yume-kairo.map.saved-areas'
+
+/**
+ * localStorage: set once a snapshot has been written to IndexedDB on this device. A prerendered page's boot
+ * script reads it (synchronously, before the app's code is there): without it, this is a first visit, and the
+ * script starts the snapshot's download at once (src/data/early-snapshot.ts).
+ */
+export const SNAPSHOT_STORED_KEY = 'yume-kairo.snapshot.stored'
+/** The global under which the boot script leaves that early download for the app. */
+export const EARLY_SNAPSHOT_GLOBAL = '__yumeEarlySnapshot'

@@ -53,6 +53,7 @@ describe('prerendered first screens', () => {
       app.page.on('worker', (w) => workers.push(w.url()))
     })
     after(async () => app?.close())
+    const downloads = () => app.requests.filter((u) => /\/data\/snapshot\.json/.test(u))
 
     for (const online of [true, false]) {
       it(`${online ? 'online' : 'offline'}: every main route hydrates its prerendered HTML without a mismatch, then shows the data`, async () => {
@@ -62,6 +63,12 @@ describe('prerendered first screens', () => {
           await page.getByTestId('spot-card').first().waitFor({ timeout: 20_000 })
           // The first visit's import ran in a Web Worker, not on the page's thread.
           assert.ok(workers.some((u) => /snapshot-update\.worker/.test(u)), `the import's worker: ${workers.join(', ')}`)
+          // The data's download started with the page (the boot script), before the app's own code was asked for,
+          // and it was the only one: the worker read those bytes.
+          assert.equal(downloads().length, 1, downloads().join('\n'))
+          const entryAt = app.requests.findIndex((u) => /\/assets\/index-[^/]+\.js$/.test(u))
+          assert.ok(app.requests.indexOf(downloads()[0]) < entryAt, `the download before the entry script: ${app.requests.slice(0, 12).join('\n')}`)
+          assert.equal(await page.evaluate(() => localStorage.getItem('yume-kairo.snapshot.stored')), '1')
           await app.waitForServiceWorker()
         } else await app.stopServer()
         for (const [route, heading] of Object.entries(ROUTES)) {
@@ -77,6 +84,8 @@ describe('prerendered first screens', () => {
           const problems = messages.filter((m) => /hydration|mismatch/i.test(m) || (m.startsWith('error:') && !/Failed to load resource/.test(m)))
           assert.deepEqual(problems, [], `${route} (${online ? 'online' : 'offline'})`)
         }
+        // Every later visit found the data stored: nothing downloaded it again.
+        assert.equal(downloads().length, 1, downloads().join('\n'))
         assert.deepEqual(app.errors, [])
       })
     }

@@ -8,7 +8,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { closeDb, DB_NAME, isQuotaError } from '@/data/db'
 import { getSnapshotMeta } from '@/data/repositories/snapshot-repo'
 import { SnapshotLoadError } from '@/data/snapshot-loader'
-import { lastUpdatePath, updateSnapshotOffThread } from '@/data/snapshot-update'
+import { lastDownloadSource, lastUpdatePath, updateSnapshotOffThread } from '@/data/snapshot-update'
+import { EARLY_SNAPSHOT_GLOBAL, SNAPSHOT_STORED_KEY } from '@/domain/storage-keys'
 import { fromReply, runDownload } from '@/data/worker/snapshot-update-task'
 import { fakeFetch } from '../fixtures/data-fakes'
 import { loadCommittedSnapshot } from '../fixtures/snapshots'
@@ -53,26 +54,26 @@ describe('the worker’s download', () => {
   })
 })
 
-describe('which thread', () => {
-  /** A stand-in for the module worker: records that it was started and answers as the real one does. */
-  function stubWorker(fetcher: typeof fetch) {
-    const started: string[] = []
-    class FakeWorker {
-      onmessage: ((event: MessageEvent) => void) | null = null
-      onerror: ((event: Event) => void) | null = null
-      constructor(url: URL) {
-        started.push(String(url))
-      }
-      postMessage() {
-        // Through a structured clone, as a real worker's reply arrives.
-        void runDownload({ fetcher }).then((data) => this.onmessage?.({ data: structuredClone(data) } as MessageEvent))
-      }
-      terminate() {}
+/** A stand-in for the module worker: records that it was started and answers as the real one does. */
+function stubWorker(fetcher: typeof fetch) {
+  const started: string[] = []
+  class FakeWorker {
+    onmessage: ((event: MessageEvent) => void) | null = null
+    onerror: ((event: Event) => void) | null = null
+    constructor(url: URL) {
+      started.push(String(url))
     }
-    vi.stubGlobal('Worker', FakeWorker)
-    return started
+    postMessage(request: { body?: ArrayBuffer }) {
+      // Through a structured clone, as a real worker's request and reply arrive.
+      void runDownload({ fetcher, ...structuredClone(request) }).then((data) => this.onmessage?.({ data: structuredClone(data) } as MessageEvent))
+    }
+    terminate() {}
   }
+  vi.stubGlobal('Worker', FakeWorker)
+  return started
+}
 
+describe('which thread', () => {
   it('without module workers (this test environment), the page imports on its own thread', async () => {
     const snapshot = loadCommittedSnapshot()
     vi.stubGlobal('fetch', fakeFetch(filesFor(snapshot)))
@@ -113,5 +114,83 @@ describe('which thread', () => {
     expect(thrown).toBeInstanceOf(SnapshotLoadError)
     expect(isQuotaError(thrown)).toBe(true)
     expect(await getSnapshotMeta()).toBeUndefined()
+  })
+})
+
+describe('a first visit’s early download (started by the prerendered page’s boot script)', () => {
+  /** What the boot script leaves for the app: a download already under way. */
+  function startEarly(response: Promise<Response>) {
+    const controller = new AbortController()
+    response.catch(() => undefined) // as the boot script does: a failure is the app's to read, not unhandled
+    ;(globalThis as Record<string, unknown>)[EARLY_SNAPSHOT_GLOBAL] = { controller, response }
+    return controller
+  }
+  /** A fetch that serves the files and notes what it was asked for. */
+  function countingFetch(files: Record<string, string>) {
+    const asked: string[] = []
+    const inner = fakeFetch(files)
+    const fetcher = ((input: RequestInfo | URL, init?: RequestInit) => {
+      asked.push(String(input).split('?')[0]!)
+      return inner(input, init)
+    }) as typeof fetch
+    return { asked, fetcher }
+  }
+  const json = (body: string, status = 200, type = 'application/json') => new Response(body, { status, headers: { 'content-type': type } })
+
+  beforeEach(() => localStorage.clear())
+  afterEach(() => {
+    delete (globalThis as Record<string, unknown>)[EARLY_SNAPSHOT_GLOBAL]
+  })
+
+  it('is what gets imported, on the page and in the worker: the snapshot is not downloaded again, and the next visit is not a first one', async () => {
+    const snapshot = loadCommittedSnapshot()
+    for (const withWorker of [false, true]) {
+      await closeDb()
+      indexedDB.deleteDatabase(DB_NAME)
+      localStorage.clear()
+      const page = countingFetch(filesFor(snapshot))
+      const worker = countingFetch(filesFor(snapshot))
+      vi.stubGlobal('fetch', page.fetcher)
+      if (withWorker) stubWorker(worker.fetcher)
+      startEarly(Promise.resolve(json(JSON.stringify(snapshot))))
+      await expect(updateSnapshotOffThread()).resolves.toMatchObject({ status: 'imported', meta: { hash: snapshot.hash } })
+      expect(lastDownloadSource()).toBe('early')
+      expect(lastUpdatePath()).toBe(withWorker ? 'worker' : 'main')
+      expect([...page.asked, ...worker.asked]).not.toContain('/data/snapshot.json')
+      expect(localStorage.getItem(SNAPSHOT_STORED_KEY)).toBe('1')
+      vi.unstubAllGlobals()
+    }
+  })
+
+  it.each([
+    ['the server answered an error', () => Promise.resolve(json('busy', 503))],
+    ['the server answered a web page', () => Promise.resolve(json('<!doctype html>', 200, 'text/html'))],
+    ['the connection failed', () => Promise.reject(new TypeError('offline'))],
+  ])('when %s, the import downloads on its own and still succeeds', async (_what, response) => {
+    const snapshot = loadCommittedSnapshot()
+    const page = countingFetch(filesFor(snapshot))
+    vi.stubGlobal('fetch', page.fetcher)
+    startEarly(response())
+    await expect(updateSnapshotOffThread()).resolves.toMatchObject({ status: 'imported', meta: { hash: snapshot.hash } })
+    expect(lastDownloadSource()).toBe('own')
+    expect(page.asked).toContain('/data/snapshot.json')
+  })
+
+  it('a broken early download is said as a broken snapshot, and nothing is stored', async () => {
+    vi.stubGlobal('fetch', fakeFetch({}))
+    startEarly(Promise.resolve(json('{"schemaVersion":')))
+    await expect(updateSnapshotOffThread()).rejects.toMatchObject({ name: 'SnapshotLoadError', kind: 'invalid' })
+    expect(await getSnapshotMeta()).toBeUndefined()
+    expect(localStorage.getItem(SNAPSHOT_STORED_KEY)).toBeNull()
+  })
+
+  it('when the stored data is current, an early download is cancelled and not used', async () => {
+    const snapshot = loadCommittedSnapshot()
+    vi.stubGlobal('fetch', fakeFetch(filesFor(snapshot)))
+    await updateSnapshotOffThread()
+    const controller = startEarly(new Promise<Response>(() => undefined))
+    await expect(updateSnapshotOffThread()).resolves.toMatchObject({ status: 'unchanged' })
+    expect(controller.signal.aborted).toBe(true)
+    expect((globalThis as Record<string, unknown>)[EARLY_SNAPSHOT_GLOBAL]).toBeUndefined()
   })
 })

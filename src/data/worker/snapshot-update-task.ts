@@ -14,7 +14,10 @@ import { downloadSnapshot, SnapshotLoadError, type LoadFailure, type UpdateOptio
 
 export type DownloadReply = { ok: true; json: string } | { ok: false; kind: LoadFailure; message: string }
 
-export async function runDownload(options: Pick<UpdateOptions, 'fetcher'> = {}): Promise<DownloadReply> {
+/** What the page asks: download, or read the snapshot it already has (a first visit's early download). */
+export type DownloadRequest = { body?: ArrayBuffer }
+
+export async function runDownload(options: Pick<UpdateOptions, 'fetcher'> & DownloadRequest = {}): Promise<DownloadReply> {
   try {
     return { ok: true, json: JSON.stringify(await downloadSnapshot(options)) }
   } catch (error) {

@@ -1,0 +1,55 @@
+/**
+ * The first visit's snapshot download, started by a prerendered page's boot script (vite.config.ts) as soon as
+ * the page has painted, in parallel with the app's own scripts. Before, it began only after the scripts had
+ * loaded, the page had hydrated and the worker had started: on a slow network, the data (and with it the
+ * first place cards, the largest thing on the first screen) came seconds later (issue 18).
+ *
+ * The boot script starts it only when SNAPSHOT_STORED_KEY is not in localStorage (nothing stored yet). The app
+ * takes it at most once; it is only a head start: when it failed, or was not started, the import downloads
+ * as before. When stored data turns out to be current, it is cancelled.
+ */
+import { EARLY_SNAPSHOT_GLOBAL, SNAPSHOT_STORED_KEY } from '@/domain/storage-keys'
+
+export interface EarlySnapshot {
+  controller: AbortController
+  response: Promise<Response>
+}
+
+type WithEarly = typeof globalThis & { [EARLY_SNAPSHOT_GLOBAL]?: EarlySnapshot }
+
+/** The download the boot script started, handed over once (null when there was none, or it was taken). */
+export function takeEarlySnapshot(): EarlySnapshot | null {
+  const g = globalThis as WithEarly
+  const early = g[EARLY_SNAPSHOT_GLOBAL] ?? null
+  delete g[EARLY_SNAPSHOT_GLOBAL]
+  return early
+}
+
+/** Stored data is current: the early download is not needed. */
+export function dropEarlySnapshot() {
+  takeEarlySnapshot()?.controller.abort()
+}
+
+/**
+ * The early download's body when it succeeded with data (not an error page), or null: the caller then
+ * downloads on its own. Never throws.
+ */
+export async function earlySnapshotBody(early: EarlySnapshot | null): Promise<ArrayBuffer | null> {
+  if (!early) return null
+  try {
+    const response = await early.response
+    if (!response.ok || (response.headers.get('content-type') ?? '').includes('text/html')) return null
+    return await response.arrayBuffer()
+  } catch {
+    return null
+  }
+}
+
+/** After a snapshot was written to IndexedDB: the next page load is not a first visit. */
+export function markSnapshotStored() {
+  try {
+    localStorage.setItem(SNAPSHOT_STORED_KEY, '1')
+  } catch {
+    // No localStorage (a private mode): the next visit starts the download early again, which is only slower.
+  }
+}
