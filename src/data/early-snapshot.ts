@@ -25,6 +25,8 @@ export function takeEarlySnapshot(): EarlySnapshot | null {
   return early
 }
 
+export const hasEarlySnapshot = () => !!(globalThis as WithEarly)[EARLY_SNAPSHOT_GLOBAL]
+
 /** Stored data is current: the early download is not needed. */
 export function dropEarlySnapshot() {
   takeEarlySnapshot()?.controller.abort()

@@ -8,7 +8,7 @@
  */
 import type { Snapshot } from '@/domain/snapshot-schema'
 import { checkSnapshot, downloadSnapshot, storeSnapshot, type UpdateResult } from './snapshot-loader'
-import { dropEarlySnapshot, earlySnapshotBody, takeEarlySnapshot } from './early-snapshot'
+import { dropEarlySnapshot, earlySnapshotBody, hasEarlySnapshot, takeEarlySnapshot } from './early-snapshot'
 import { fromReply, type DownloadReply, type DownloadRequest } from './worker/snapshot-update-task'
 
 export type UpdatePath = 'worker' | 'main'
@@ -56,9 +56,35 @@ async function download(body: ArrayBuffer | null): Promise<Snapshot> {
 let lastSource: 'early' | 'own' | null = null
 export const lastDownloadSource = () => lastSource
 
-export async function updateSnapshotOffThread(): Promise<UpdateResult> {
+/** The early download read and validated (null: there was none, or it failed and the import downloads itself). */
+let prepared: Promise<Snapshot | null> | null = null
+function readEarly(): Promise<Snapshot | null> {
+  return earlySnapshotBody(takeEarlySnapshot()).then((body) => {
+    if (!body) return null
+    lastSource = 'early'
+    return download(body)
+  })
+}
+
+/**
+ * A first visit: the worker reads and validates the boot script's early download now, while the page is still
+ * loading its code and rendering; the write waits for updateSnapshotOffThread. Does nothing without one.
+ */
+export function prepareFirstVisit() {
+  if (prepared || !hasEarlySnapshot()) return
   lastPath = null
   lastSource = null
+  prepared = readEarly()
+  prepared.catch(() => undefined) // read by updateSnapshotOffThread
+}
+
+export async function updateSnapshotOffThread(): Promise<UpdateResult> {
+  const early = prepared
+  prepared = null
+  if (!early) {
+    lastPath = null
+    lastSource = null
+  }
   const unchanged = await checkSnapshot().catch((error: unknown) => {
     dropEarlySnapshot()
     throw error
@@ -67,7 +93,6 @@ export async function updateSnapshotOffThread(): Promise<UpdateResult> {
     dropEarlySnapshot()
     return unchanged
   }
-  const body = await earlySnapshotBody(takeEarlySnapshot())
-  lastSource = body ? 'early' : 'own'
-  return storeSnapshot(await download(body))
+  const snapshot = (await (early ?? readEarly())) ?? ((lastSource = 'own'), await download(null))
+  return storeSnapshot(snapshot)
 }

@@ -7,7 +7,7 @@ import { computed, ref, shallowRef } from 'vue'
 import { DbUnavailableError, getTabState, isMemoryMode, isQuotaError, onDbEvent, onStorageError, type SnapshotMeta, type StorageWriteError } from '@/data/db'
 import { readStoredSnapshot, type StoredSnapshot } from '@/data/repositories/snapshot-repo'
 import { SnapshotLoadError, updateSnapshot, type LoadFailure } from '@/data/snapshot-loader'
-import { updateSnapshotOffThread } from '@/data/snapshot-update'
+import { prepareFirstVisit, updateSnapshotOffThread } from '@/data/snapshot-update'
 import { inKeyOrder, type SnapshotRecords } from '@/domain/record-order'
 
 export type DataStatus = 'loading' | 'importing' | 'ready' | 'empty'
@@ -134,6 +134,8 @@ export const useSnapshotStore = defineStore('snapshot', () => {
   async function init(fetcher?: typeof fetch, options: { showAfter?: Promise<unknown>; checkAfter?: Promise<unknown> } = {}) {
     const reading = readStoredSnapshot()
     reading.catch(() => undefined)
+    // A first visit whose download the page's boot script started: its worker reads it now; the write still waits.
+    if (!fetcher) prepareFirstVisit()
     await options.showAfter
     if (!(await readStored(reading))) return
     await options.checkAfter

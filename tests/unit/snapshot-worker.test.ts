@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { closeDb, DB_NAME, isQuotaError } from '@/data/db'
 import { getSnapshotMeta } from '@/data/repositories/snapshot-repo'
 import { SnapshotLoadError } from '@/data/snapshot-loader'
-import { lastDownloadSource, lastUpdatePath, updateSnapshotOffThread } from '@/data/snapshot-update'
+import { lastDownloadSource, lastUpdatePath, prepareFirstVisit, updateSnapshotOffThread } from '@/data/snapshot-update'
 import { EARLY_SNAPSHOT_GLOBAL, SNAPSHOT_STORED_KEY } from '@/domain/storage-keys'
 import { fromReply, runDownload } from '@/data/worker/snapshot-update-task'
 import { fakeFetch } from '../fixtures/data-fakes'
@@ -160,6 +160,21 @@ describe('a first visit’s early download (started by the prerendered page’s 
       expect(localStorage.getItem(SNAPSHOT_STORED_KEY)).toBe('1')
       vi.unstubAllGlobals()
     }
+  })
+
+  it('the worker reads it as soon as the app starts, before the page has rendered; the write waits for the import', async () => {
+    const snapshot = loadCommittedSnapshot()
+    const page = countingFetch(filesFor(snapshot))
+    vi.stubGlobal('fetch', page.fetcher)
+    const started = stubWorker(page.fetcher)
+    startEarly(Promise.resolve(json(JSON.stringify(snapshot))))
+    prepareFirstVisit()
+    await vi.waitFor(() => expect(started).toHaveLength(1))
+    expect(await getSnapshotMeta()).toBeUndefined()
+    await expect(updateSnapshotOffThread()).resolves.toMatchObject({ status: 'imported', meta: { hash: snapshot.hash } })
+    expect(started).toHaveLength(1)
+    expect(lastDownloadSource()).toBe('early')
+    expect(page.asked).not.toContain('/data/snapshot.json')
   })
 
   it.each([
