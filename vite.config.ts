@@ -9,6 +9,7 @@ import { VitePWA } from 'vite-plugin-pwa'
 import { REGION_BBOX, TILE_CACHE_MAX_ENTRIES, TILE_CACHE_NAME } from './src/domain/tiles'
 import { TOWN_OUTLINE_FILE, townOutlineSvg } from './src/domain/town-outline'
 import { EARLY_SNAPSHOT_GLOBAL, SNAPSHOT_STORED_KEY } from './src/domain/storage-keys'
+import { SNAPSHOT_PATH } from './src/domain/snapshot-constants'
 
 /** Largest file the service worker precaches; the build check fails above it. */
 export const PRECACHE_LIMIT_BYTES = 2 * 1024 * 1024
@@ -172,7 +173,7 @@ function prerender(mode: string): Plugin {
         const entryTag = template.match(/<script type="module" crossorigin src="([^"]+)"><\/script>/)
         const preloadTags = [...template.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">/g)]
         if (!entryTag) throw new Error('prerender: index.html has no entry script')
-        const boot = bootScript(entryTag[1]!, preloadTags.map((m) => m[1]!), Object.fromEntries(PRERENDERED_ROUTES.map((r) => [r, preloadsOf(ROUTE_PAGES[r] ?? '')])), `${base}data/snapshot.json`)
+        const boot = bootScript(entryTag[1]!, preloadTags.map((m) => m[1]!), Object.fromEntries(PRERENDERED_ROUTES.map((r) => [r, preloadsOf(ROUTE_PAGES[r] ?? '')])), `${base}${SNAPSHOT_PATH}`)
         const bootFile = `assets/boot-${createHash('sha256').update(boot).digest('hex').slice(0, 8)}.js`
         this.emitFile({ type: 'asset', fileName: bootFile, source: boot })
         let booted = styled

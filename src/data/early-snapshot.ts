@@ -32,21 +32,6 @@ export function dropEarlySnapshot() {
   takeEarlySnapshot()?.controller.abort()
 }
 
-/**
- * The early download's body when it succeeded with data (not an error page), or null: the caller then
- * downloads on its own. Never throws.
- */
-export async function earlySnapshotBody(early: EarlySnapshot | null): Promise<ArrayBuffer | null> {
-  if (!early) return null
-  try {
-    const response = await early.response
-    if (!response.ok || (response.headers.get('content-type') ?? '').includes('text/html')) return null
-    return await response.arrayBuffer()
-  } catch {
-    return null
-  }
-}
-
 /** After a snapshot was written to IndexedDB: the next page load is not a first visit. */
 export function markSnapshotStored() {
   try {

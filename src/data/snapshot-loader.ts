@@ -3,12 +3,13 @@
  * file; the full snapshot is downloaded only when its hash differs from the
  * one in IndexedDB. Nothing is written unless everything validated.
  */
+import { SNAPSHOT_META_PATH, SNAPSHOT_PATH } from '@/domain/snapshot-constants'
 import type { Snapshot } from '@/domain/snapshot-schema'
 import type { SnapshotMeta } from './db'
 import { getSnapshotMeta, replaceSnapshot, type ReplaceHooks } from './repositories/snapshot-repo'
 
-export const SNAPSHOT_URL = `${import.meta.env.BASE_URL}data/snapshot.json`
-export const SNAPSHOT_META_URL = `${import.meta.env.BASE_URL}data/snapshot-meta.json`
+export const SNAPSHOT_URL = `${import.meta.env.BASE_URL}${SNAPSHOT_PATH}`
+export const SNAPSHOT_META_URL = `${import.meta.env.BASE_URL}${SNAPSHOT_META_PATH}`
 
 export type LoadFailure = 'offline' | 'network' | 'invalid' | 'newerFormat' | 'storage'
 
@@ -88,13 +89,18 @@ export async function updateSnapshot(options: UpdateOptions = {}): Promise<Updat
   return storeSnapshot(await downloadSnapshot(options), options.hooks)
 }
 
+/** The snapshot's text from the server (never a cached copy), with the checks, time limit and errors of every download. */
+export function fetchSnapshotText(options: Pick<UpdateOptions, 'fetcher' | 'timeoutMs'> = {}): Promise<string> {
+  const fetcher = options.fetcher ?? globalThis.fetch.bind(globalThis)
+  return fetchText(`${SNAPSHOT_URL}?v=${Date.now()}`, fetcher, options.timeoutMs?.snapshot ?? SNAPSHOT_TIMEOUT_MS)
+}
+
 /**
- * The heavy half: download, parse, validate and hash the snapshot (no database: a worker can run it). `body`:
+ * The heavy half: download, parse, validate and hash the snapshot (no database: a worker can run it). `text`:
  * the snapshot already downloaded (a first visit's early download, early-snapshot.ts), so nothing is fetched.
  */
-export async function downloadSnapshot(options: Pick<UpdateOptions, 'fetcher' | 'timeoutMs'> & { body?: ArrayBuffer } = {}): Promise<Snapshot> {
-  const fetcher = options.fetcher ?? globalThis.fetch.bind(globalThis)
-  const text = options.body ? new TextDecoder().decode(options.body) : await fetchText(`${SNAPSHOT_URL}?v=${Date.now()}`, fetcher, options.timeoutMs?.snapshot ?? SNAPSHOT_TIMEOUT_MS)
+export async function downloadSnapshot(options: Pick<UpdateOptions, 'fetcher' | 'timeoutMs'> & { text?: string } = {}): Promise<Snapshot> {
+  const text = options.text ?? (await fetchSnapshotText(options))
   // The validator is loaded only when there is something to validate (keeps the entry chunk small).
   const { parseSnapshot, SnapshotError } = await import('@/domain/snapshot-validate')
   try {

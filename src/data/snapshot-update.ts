@@ -7,8 +7,8 @@
  * page, the download itself has usually been started already, by the boot script (early-snapshot.ts).
  */
 import type { Snapshot } from '@/domain/snapshot-schema'
-import { checkSnapshot, downloadSnapshot, storeSnapshot, type UpdateResult } from './snapshot-loader'
-import { dropEarlySnapshot, earlySnapshotBody, hasEarlySnapshot, takeEarlySnapshot } from './early-snapshot'
+import { checkSnapshot, downloadSnapshot, fetchSnapshotText, storeSnapshot, type UpdateOptions, type UpdateResult } from './snapshot-loader'
+import { dropEarlySnapshot, hasEarlySnapshot, takeEarlySnapshot, type EarlySnapshot } from './early-snapshot'
 import { fromReply, type DownloadReply, type DownloadRequest } from './worker/snapshot-update-task'
 
 export type UpdatePath = 'worker' | 'main'
@@ -34,13 +34,12 @@ function inWorker(request: DownloadRequest): Promise<DownloadReply | null> {
       worker.terminate()
       resolve(null)
     }
-    // Copied, not transferred: when the worker cannot start, the page still has the bytes.
     worker.postMessage(request)
   })
 }
 
-async function download(body: ArrayBuffer | null): Promise<Snapshot> {
-  const request: DownloadRequest = body ? { body } : {}
+async function download(text: string | null): Promise<Snapshot> {
+  const request: DownloadRequest = text === null ? {} : { text }
   if (typeof Worker !== 'undefined') {
     const reply = await inWorker(request)
     if (reply) {
@@ -56,13 +55,34 @@ async function download(body: ArrayBuffer | null): Promise<Snapshot> {
 let lastSource: 'early' | 'own' | null = null
 export const lastDownloadSource = () => lastSource
 
+/**
+ * The early download's text, read as every snapshot download is (fetchSnapshotText: the same checks, time limit
+ * and errors). Null when it was not started, or failed in a way a download of the import's own might not (an
+ * error status, a web page instead of data, a broken connection): the caller then downloads itself. Running out
+ * of time is not retried: it throws "offline", as the import's own download would after the same wait.
+ */
+export async function earlySnapshotText(early: EarlySnapshot | null, options: Pick<UpdateOptions, 'timeoutMs'> = {}): Promise<string | null> {
+  if (!early) return null
+  // A fetcher that is the download already under way: the loader's time limit cancels it.
+  const fetcher = ((_url: RequestInfo | URL, init?: RequestInit) => {
+    init?.signal?.addEventListener('abort', () => early.controller.abort())
+    return early.response
+  }) as typeof fetch
+  try {
+    return await fetchSnapshotText({ ...options, fetcher })
+  } catch (error) {
+    if (early.controller.signal.aborted) throw error
+    return null
+  }
+}
+
 /** The early download read and validated (null: there was none, or it failed and the import downloads itself). */
 let prepared: Promise<Snapshot | null> | null = null
 function readEarly(): Promise<Snapshot | null> {
-  return earlySnapshotBody(takeEarlySnapshot()).then((body) => {
-    if (!body) return null
+  return earlySnapshotText(takeEarlySnapshot()).then((text) => {
+    if (text === null) return null
     lastSource = 'early'
-    return download(body)
+    return download(text)
   })
 }
 

@@ -15,6 +15,10 @@ export const SCHEMA_MAJOR = 1
  */
 export const SCHEMA_VERSION = '1.5.0'
 
+/** Where the snapshot and its small version file are, under the site's base (the loader and the boot script). */
+export const SNAPSHOT_PATH = 'data/snapshot.json'
+export const SNAPSHOT_META_PATH = 'data/snapshot-meta.json'
+
 /** Bounding box of the seven municipalities, with a margin (sea, islands of 萩市). */
 export const REGION_BOUNDS = { south: 33.85, north: 34.85, west: 130.85, east: 132.05 } as const
 

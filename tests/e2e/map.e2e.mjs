@@ -121,6 +121,18 @@ describe('map offline: boundaries and markers with no network and no tiles', () 
     for (const m of snapshot.municipalities) assert.equal(await page.locator(`path.map-town--${m.code}`).count(), 1, m.code)
     const labels = (await page.locator('.map-town-label').allTextContents()).sort()
     assert.deepEqual(labels, snapshot.municipalities.map((m) => m.name.ja).sort())
+    // Each label sits on its own town, centred on the town's point (placed by CSS, not measured by Leaflet); 宇部市's
+    // just to the right of it, clear of 山口市's.
+    for (const m of snapshot.municipalities) {
+      const label = page.locator('.map-town-label', { hasText: m.name.ja })
+      const box = await label.boundingBox()
+      const point = await label.evaluate((el) => el.parentElement.getBoundingClientRect()) // the marker, at the town's point
+      const town = await page.locator(`path.map-town--${m.code}`).boundingBox()
+      const right = m.code === '35202'
+      const near = (a, b) => Math.abs(a - b) <= 2
+      assert.ok(near(box.y + box.height / 2, point.y) && (right ? near(box.x, point.x + 10) : near(box.x + box.width / 2, point.x)), `${m.name.ja}: label ${JSON.stringify(box)} at ${point.x},${point.y}`)
+      assert.ok(point.x > town.x && point.x < town.x + town.width && point.y > town.y && point.y < town.y + town.height, `${m.name.ja}: its point within its town ${JSON.stringify(town)}`)
+    }
     const c = await mapCentre(page)
     assert.ok(c.lat > 33.9 && c.lat < 34.8 && c.lng > 130.9 && c.lng < 132, JSON.stringify(c))
     assert.equal(await tileCacheSize(page), 0)

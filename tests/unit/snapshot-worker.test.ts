@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { closeDb, DB_NAME, isQuotaError } from '@/data/db'
 import { getSnapshotMeta } from '@/data/repositories/snapshot-repo'
 import { SnapshotLoadError } from '@/data/snapshot-loader'
-import { lastDownloadSource, lastUpdatePath, prepareFirstVisit, updateSnapshotOffThread } from '@/data/snapshot-update'
+import { earlySnapshotText, lastDownloadSource, lastUpdatePath, prepareFirstVisit, updateSnapshotOffThread } from '@/data/snapshot-update'
 import { EARLY_SNAPSHOT_GLOBAL, SNAPSHOT_STORED_KEY } from '@/domain/storage-keys'
 import { fromReply, runDownload } from '@/data/worker/snapshot-update-task'
 import { fakeFetch } from '../fixtures/data-fakes'
@@ -189,6 +189,16 @@ describe('a first visit’s early download (started by the prerendered page’s 
     await expect(updateSnapshotOffThread()).resolves.toMatchObject({ status: 'imported', meta: { hash: snapshot.hash } })
     expect(lastDownloadSource()).toBe('own')
     expect(page.asked).toContain('/data/snapshot.json')
+  })
+
+  it('an early download that hangs ends as "no connection" at the time limit of every download (not tried again), and is cancelled', async () => {
+    const controller = new AbortController()
+    // As a real fetch: no answer, until it is cancelled.
+    const response = new Promise<Response>((_resolve, reject) => controller.signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))
+    const early = { controller, response }
+    const thrown = await earlySnapshotText(early, { timeoutMs: { meta: 20, snapshot: 50 } }).catch((error: unknown) => error)
+    expect(thrown).toMatchObject({ name: 'SnapshotLoadError', kind: 'offline' })
+    expect(controller.signal.aborted).toBe(true)
   })
 
   it('a broken early download is said as a broken snapshot, and nothing is stored', async () => {

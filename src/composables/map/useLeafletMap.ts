@@ -14,6 +14,7 @@ import type { Municipality, MunicipalityCode } from '@/domain/snapshot-schema'
 import { GSI_ATTRIBUTION_URL, REGION_BBOX, GSI_TILE_URL, TILE_MAX_ZOOM, TILE_MIN_ZOOM, type Bbox } from '@/domain/tiles'
 import { createClusterLayer, type ClusterLayer } from './cluster-layer'
 import { markerCanvas } from './marker-canvas'
+import { useNextTask } from './useNextTask'
 
 export interface LeafletMapOptions {
   onSelectMarker: (key: string) => void
@@ -74,9 +75,8 @@ export function useLeafletMap(container: Ref<HTMLElement | null>, options: Leafl
   // Leaflet starts in a task of its own, after the one that mounted (or hydrated) the page: both in one were the
   // map route's longest task on a first visit (issue 18). The map, its base tiles, and what the page draws on it
   // once it is ready, go in three tasks.
-  let startTimer: ReturnType<typeof setTimeout> | null = null
-  const then = (step: () => void) => (startTimer = setTimeout(() => ((startTimer = null), step()), 0))
-  onMounted(() => then(start))
+  const step = useNextTask()
+  onMounted(() => step.run(start))
 
   function start() {
     const el = container.value
@@ -108,15 +108,14 @@ export function useLeafletMap(container: Ref<HTMLElement | null>, options: Leafl
     })
     map.value = m
     syncViewData()
-    then(() => {
+    step.run(() => {
       // Base tiles under the boundaries. Never OpenStreetMap: GSI only, CORS (crossOrigin) so the SW can cache real responses.
       L.tileLayer(GSI_TILE_URL, { attribution: GSI_ATTRIBUTION, crossOrigin: 'anonymous', minZoom: TILE_MIN_ZOOM, maxZoom: TILE_MAX_ZOOM, maxNativeZoom: TILE_MAX_ZOOM }).addTo(m)
-      then(() => (ready.value = true))
+      step.run(() => (ready.value = true))
     })
   }
 
   onBeforeUnmount(() => {
-    if (startTimer !== null) clearTimeout(startTimer)
     const m = map.value
     m?.off()
     m?.remove()
