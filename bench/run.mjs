@@ -263,6 +263,7 @@ function budgetRows(report) {
     add(`first visit: blocking time until data shown, import in a worker (CPU ×${f.cpuSlowdown})`, ms(f.workerMedian.blocking), `main-thread import ${ms(f.mainMedian.blocking)}`, `×${f.blockingRatio}`, '', null)
     add(`first visit: longest task until data shown (CPU ×${f.cpuSlowdown})`, ms(f.workerMedian.longest), `main-thread import ${ms(f.mainMedian.longest)}`, '', '≤ 200 ms', f.workerMedian.longest <= 200)
     add(`first visit: data shown (CPU ×${f.cpuSlowdown})`, ms(f.workerMedian.toData), `main-thread import ${ms(f.mainMedian.toData)}`, `×${f.toDataRatio}`, '', null)
+    if (f.slowEarlyMedian) add(`first visit, slow network (1.6 Mbit/s, 150 ms): data shown (CPU ×${f.cpuSlowdown})`, ms(f.slowEarlyMedian.toData), `no early download ${ms(f.slowLateMedian.toData)}`, `×${f.earlyRatio}`, '', null)
   }
   if (report.markers) {
     const m = report.markers
@@ -360,6 +361,8 @@ async function main() {
     report.firstImport = await runFirstVisitImportBench({ runs: RUNS })
     const { workerMedian: w, mainMedian: m } = report.firstImport
     log(`first import (CPU ×4): worker ${w.toData} ms to data, blocking ${w.blocking} ms, longest ${w.longest} ms; main thread ${m.toData} ms, blocking ${m.blocking} ms, longest ${m.longest} ms`)
+    const { slowEarlyMedian: e, slowLateMedian: l, earlyRatio } = report.firstImport
+    log(`first visit on a slow network: ${e.toData} ms to data with the early download, ${l.toData} ms without (×${earlyRatio})`)
   }
   if (wants('lighthouse')) {
     const { runLighthouse } = await import('./lib/lighthouse.mjs')
