@@ -254,7 +254,8 @@ describe('event detail', () => {
     })
     const { wrapper } = await mountApp(EventDetailPage, { path: '/events/ev-today', props: { id: 'ev-today' } })
     await wrapper.find('[data-testid="event-ics"]').trigger('click')
-    expect(names).toEqual(['ev-today-2026-11-23.ics'])
+    // The calendar writer loads after the screen (useCalendarFile): the file follows the tap once it is there.
+    await vi.waitFor(() => expect(names).toEqual(['ev-today-2026-11-23.ics']))
     expect(blobs[0]!.type).toBe('text/calendar')
     const ics = await blobs[0]!.text()
     expect(ics).toContain('BEGIN:VCALENDAR')
@@ -262,6 +263,20 @@ describe('event detail', () => {
     expect(ics).toContain('DTSTART:20261122T220000Z')
     expect(ics).toContain('DTEND:20261123T020000Z')
     expect(ics).toContain('LOCATION:中央公園\\, 山口市')
+    click.mockRestore()
+  })
+
+  it('says so when the calendar file cannot be made, instead of doing nothing', async () => {
+    await replaceSnapshot(await tourismSnapshot())
+    URL.createObjectURL = vi.fn(() => 'blob:test')
+    URL.revokeObjectURL = vi.fn()
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {
+      throw new Error('downloads are blocked')
+    })
+    const { wrapper } = await mountApp(EventDetailPage, { path: '/events/ev-today', props: { id: 'ev-today' } })
+    expect(wrapper.get('[data-testid="event-share-status"]').text()).toBe('')
+    await wrapper.find('[data-testid="event-ics"]').trigger('click')
+    await vi.waitFor(() => expect(wrapper.get('[data-testid="event-share-status"]').text()).toBe('カレンダー用のファイルを作れませんでした。もう一度お試しください。続くときは、ページを再読み込みしてください。'))
     click.mockRestore()
   })
 
