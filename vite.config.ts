@@ -10,6 +10,7 @@ import { REGION_BBOX, TILE_CACHE_MAX_ENTRIES, TILE_CACHE_NAME } from './src/doma
 import { TOWN_OUTLINE_FILE, townOutlineSvg } from './src/domain/town-outline'
 import { EARLY_SNAPSHOT_GLOBAL, SNAPSHOT_STORED_KEY } from './src/domain/storage-keys'
 import { SNAPSHOT_PATH } from './src/domain/snapshot-constants'
+import { FIRST_SCREEN_ELEMENT_ID } from './src/domain/first-screen'
 
 /** Largest file the service worker precaches; the build check fails above it. */
 export const PRECACHE_LIMIT_BYTES = 2 * 1024 * 1024
@@ -145,16 +146,11 @@ function prerender(mode: string): Plugin {
         if (server.status !== 0) throw new Error(`prerender: the server build failed\n${server.stderr}`)
         const run = spawnSync(process.execPath, ['scripts/prerender.mjs', join(dir, 'entry-server.js'), ...PRERENDERED_ROUTES], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
         if (run.status !== 0) throw new Error(`prerender: rendering failed\n${run.stderr}`)
-        const pages = JSON.parse(run.stdout) as Record<string, string>
+        const pages = JSON.parse(run.stdout) as Record<string, { html: string; firstScreen: string | null }>
         // Inline the entry's CSS: the prerendered first screen is styled without a second request.
         const css = Object.values(bundle).find((a) => a.type === 'asset' && a.fileName.endsWith('.css') && template.includes(a.fileName))
         const link = css ? template.match(/<link rel="stylesheet"[^>]*>/g)?.find((tag) => tag.includes(css.fileName)) : undefined
         const styled = link && css?.type === 'asset' ? template.replace(link, () => `<style>${String(css.source)}</style>`) : template
-        const cssOf = (name: string) => {
-          const chunk = Object.values(bundle).find((c) => c.type === 'chunk' && c.facadeModuleId?.endsWith(`/pages/${name}.vue`))
-          const files = chunk?.type === 'chunk' ? [...(chunk.viteMetadata?.importedCss ?? [])] : []
-          return files.map((f) => bundle[f]).map((a) => (a?.type === 'asset' ? String(a.source) : '')).join('')
-        }
         // The route's own chunks (its page and what that imports beyond the entry) download with the entry, not after it:
         // hydration waits for the route's component.
         const closure = (start: string[], seen = new Set<string>()) => {
@@ -186,10 +182,19 @@ function prerender(mode: string): Plugin {
         let booted = styled
         for (const tag of [entryTag[0], ...preloadTags.map((m) => m[0])]) booted = booted.replace(tag, '')
         booted = booted.replace('</head>', () => `  <script type="module" src="/${bootFile}"></script>\n  </head>`)
+        // The route's CSS, its components' included: the prerendered page is styled as it will be once its scripts run.
+        const cssOf = (name: string) =>
+          preloadsOf(name)
+            .css.map((f) => bundle[f.slice(1)])
+            .map((a) => (a?.type === 'asset' ? String(a.source) : ''))
+            .join('')
         for (const route of PRERENDERED_ROUTES) {
           const routeCss = cssOf(ROUTE_PAGES[route] ?? '')
           const page = routeCss ? booted.replace('</head>', () => `  <style>${routeCss}</style>\n  </head>`) : booted
-          const html = page.replace('<div id="app"></div>', () => `<div id="app" data-prerendered="${route}">${pages[route]}</div>`)
+          const { html: body, firstScreen } = pages[route]!
+          // The records the first screen was rendered from travel with it (domain/first-screen): hydration renders the same.
+          const carried = firstScreen ? `<script type="application/json" id="${FIRST_SCREEN_ELEMENT_ID}">${firstScreen}</script>` : ''
+          const html = page.replace('<div id="app"></div>', () => `<div id="app" data-prerendered="${route}">${body}</div>${carried}`)
           if (route === '/') index.source = html
           else this.emitFile({ type: 'asset', fileName: `${route.slice(1)}.html`, source: html })
         }

@@ -4,6 +4,8 @@ import App from './App.vue'
 import './composables/useInstallPrompt' // listens for the install offer, which comes once, early
 import { i18n, prepareLocale } from './modules/i18n'
 import { installRouter } from './modules/router'
+import { FIRST_SCREEN_ELEMENT_ID, type FirstScreen } from './domain/first-screen'
+import { useRecordsStore } from './stores/records'
 import { useSnapshotStore } from './stores/snapshot'
 import { useUserDataStore } from './stores/user-data'
 import './styles.css'
@@ -14,7 +16,18 @@ import './styles.css'
  * otherwise the app renders on its own, replacing it. The stored data is read from the start, but
  * shown only after hydration, so the first client render matches the prerendered HTML; the stored
  * data, the person's data and the network check come right after it and fill the page's data regions.
+ * A page whose first screen shows records carries them (domain/first-screen): they are shown until then.
  */
+function carriedFirstScreen(): FirstScreen | null {
+  const text = document.getElementById(FIRST_SCREEN_ELEMENT_ID)?.textContent
+  if (!text) return null
+  try {
+    return JSON.parse(text) as FirstScreen
+  } catch {
+    return null
+  }
+}
+
 async function start() {
   const pinia = createPinia()
   setActivePinia(pinia)
@@ -29,6 +42,7 @@ async function start() {
   // ready when the app has rendered. A prerendered page is shown data-free until it is hydrated; the
   // network check and any import wait until after the first render, so they never delay it.
   void snapshot.init(undefined, mayHydrate ? { showAfter: afterMount, checkAfter: afterMount } : { checkAfter: afterMount })
+  if (mayHydrate) useRecordsStore(pinia).showFirstScreen(carriedFirstScreen())
   await prepareLocale()
   const hydrate = mayHydrate && i18n.global.locale.value === 'ja'
   if (!hydrate) void user.ensureLoaded()

@@ -1,7 +1,8 @@
 /**
  * The prerenderer's entry (build time only, never shipped): renders a route of the app to HTML with
  * the same components the browser hydrates, in the state the browser hydrates them in: Japanese, no
- * data read yet (the records, the person's data and the network status arrive after hydration).
+ * data read yet (the records, the person's data and the network status arrive after hydration), except
+ * the route's first screen of records (domain/first-screen), which the page carries for its hydration.
  */
 import { createPinia } from 'pinia'
 import { createSSRApp } from 'vue'
@@ -11,10 +12,16 @@ import App from '@/App.vue'
 import ja from '@/locales/messages-ja'
 import { i18n } from '@/modules/i18n'
 import { routes } from '@/modules/router'
+import type { FirstScreen } from '@/domain/first-screen'
+import { useRecordsStore } from '@/stores/records'
 
-export async function render(url: string): Promise<string> {
+export { firstScreenOf, firstScreenJson } from '@/domain/first-screen'
+
+export async function render(url: string, firstScreen: FirstScreen | null = null): Promise<string> {
   const app = createSSRApp(App)
-  app.use(createPinia())
+  const pinia = createPinia()
+  app.use(pinia)
+  useRecordsStore(pinia).showFirstScreen(firstScreen)
   i18n.global.setLocaleMessage('ja', ja)
   i18n.global.locale.value = 'ja'
   app.use(i18n)

@@ -5,6 +5,7 @@
  */
 import { defineStore } from 'pinia'
 import { computed, shallowRef, watch } from 'vue'
+import type { FirstScreen } from '@/domain/first-screen'
 import type { SnapshotRecords } from '@/domain/record-order'
 import type { Municipality, Rally, RegionEvent, Route, Scheme, Source, Spot } from '@/domain/snapshot-schema'
 import { readStoredSnapshot } from '@/data/repositories/snapshot-repo'
@@ -21,6 +22,14 @@ export const useRecordsStore = defineStore('records', () => {
   const rallies = shallowRef<readonly Rally[]>([])
   const sources = shallowRef<readonly Source[]>([])
   const loaded = shallowRef(false)
+  /**
+   * A prerendered page's first screen (domain/first-screen): the records its HTML was rendered from, shown until the
+   * stored records are read. Only the pages that render it read it; every other reader sees no records until then.
+   */
+  const firstScreen = shallowRef<FirstScreen | null>(null)
+  function showFirstScreen(screen: FirstScreen | null) {
+    if (!loaded.value) firstScreen.value = screen
+  }
 
   /** Every record kind, read from the database in one transaction (the same read as start-up's). */
   async function readAll(): Promise<SnapshotRecords> {
@@ -40,6 +49,7 @@ export const useRecordsStore = defineStore('records', () => {
     rallies.value = Object.freeze(data.rallies)
     sources.value = Object.freeze(data.sources)
     loaded.value = true
+    firstScreen.value = null
   }
 
   watch(
@@ -53,9 +63,11 @@ export const useRecordsStore = defineStore('records', () => {
   const municipalityByCode = computed(() => new Map(municipalities.value.map((m) => [m.code, m])))
   const spotById = computed(() => new Map(spots.value.map((s) => [s.id, s])))
   const sourceById = computed(() => new Map(sources.value.map((s) => [s.id, s])))
+  /** Town names, for a card: the stored towns, or a first screen's before they are read. */
+  const townNameByCode = computed(() => new Map((municipalities.value.length ? municipalities.value : (firstScreen.value?.towns ?? [])).map((m) => [m.code as string, m.name])))
 
   /** The records are there, or there is nothing to wait for (no data stored and none could be fetched). */
   const settled = computed(() => loaded.value || snapshot.status === 'empty')
 
-  return { municipalities, spots, routes, events, schemes, rallies, sources, loaded, settled, load, municipalityByCode, spotById, sourceById }
+  return { municipalities, spots, routes, events, schemes, rallies, sources, loaded, settled, load, municipalityByCode, spotById, sourceById, townNameByCode, firstScreen, showFirstScreen }
 })

@@ -1,12 +1,19 @@
-import { flushPromises } from '@vue/test-utils'
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { createMemoryHistory, createRouter } from 'vue-router'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { closeDb, DB_NAME } from '@/data/db'
 import { replaceSnapshot } from '@/data/repositories/snapshot-repo'
+import { firstScreenJson, firstScreenOf } from '@/domain/first-screen'
+import { createI18n } from '@/modules/translate'
+import { routes } from '@/modules/router'
 import HomePage from '@/pages/HomePage.vue'
+import { useRecordsStore } from '@/stores/records'
 import { useLocationStore } from '@/stores/location'
 import { useSnapshotStore } from '@/stores/snapshot'
 import { loadCommittedSnapshot, variantSnapshot } from '../fixtures/snapshots'
-import { mountApp } from '../fixtures/mount-app'
+import { messages } from '../fixtures/messages'
+import { mountApp, offlineFetch } from '../fixtures/mount-app'
 import { TODAY_INSTANT, tourismSnapshot } from '../fixtures/tourism'
 
 beforeEach(async () => {
@@ -132,5 +139,61 @@ describe('HomePage: nearby spots and their opening hours', () => {
     } finally {
       vi.useRealTimers()
     }
+  })
+})
+
+describe('HomePage: a prerendered first screen (domain/first-screen)', () => {
+  it('shows the places the page was built with, busy, until the stored places replace them', async () => {
+    const reason = (ja: string) => ({ reason: { ja }, source: 'curated-editorial' })
+    // The page was built from one version of the data; the device holds a newer one whose first pick differs.
+    const built = await variantSnapshot((b) => {
+      b.spots = b.spots.slice(0, 4).map((s, i) => ({ ...s, highlight: i < 2 ? reason(`建てた時の理由${i + 1}`) : undefined }))
+    })
+    const stored = await variantSnapshot((b) => {
+      b.spots = b.spots.slice(0, 4).map((s, i) => ({ ...s, highlight: i === 2 ? reason('新しい理由') : undefined }))
+    })
+    // As the page carries it: through its JSON.
+    const screen = JSON.parse(firstScreenJson(firstScreenOf('/', built)!))
+    const pinia = createPinia()
+    setActivePinia(pinia)
+    const router = createRouter({ history: createMemoryHistory(), routes })
+    await router.push('/')
+    useRecordsStore().showFirstScreen(screen)
+    const wrapper = mount(HomePage, { global: { plugins: [pinia, createI18n({ locale: 'ja', fallbackLocale: 'ja', messages }), router] } })
+    await flushPromises()
+    const list = () => wrapper.get('[data-testid="spot-list"]')
+    const titles = () => wrapper.findAll('[data-testid="spot-card"] .card__title').map((t) => t.text())
+    expect(titles().slice(0, 2)).toEqual([built.spots[0]!.name.ja, built.spots[1]!.name.ja])
+    expect(wrapper.findAll('[data-testid="spot-highlight-reason"]').map((r) => r.text())).toEqual(['建てた時の理由1', '建てた時の理由2'])
+    // Each card names its town, carried with the places.
+    const town = built.municipalities.find((m) => m.code === built.spots[0]!.municipality)!.name.ja
+    expect(wrapper.findAll('[data-testid="spot-card"]')[0]!.text()).toContain(town)
+    expect(list().attributes('aria-busy')).toBe('true')
+
+    await replaceSnapshot(stored)
+    await useSnapshotStore().init(offlineFetch)
+    await flushPromises()
+    expect(titles()[0]).toBe(stored.spots[2]!.name.ja)
+    expect(wrapper.findAll('[data-testid="spot-highlight-reason"]').map((r) => r.text())).toEqual(['新しい理由'])
+    expect(list().attributes('aria-busy')).toBeUndefined()
+    expect(useRecordsStore().firstScreen).toBeNull()
+  })
+
+  it('gives the first screen up when there is no data to replace it (nothing stored, no connection)', async () => {
+    const built = await variantSnapshot((b) => {
+      b.spots = b.spots.slice(0, 2).map((s) => ({ ...s, highlight: { reason: { ja: '理由' }, source: 'curated-editorial' } }))
+    })
+    const pinia = createPinia()
+    setActivePinia(pinia)
+    const router = createRouter({ history: createMemoryHistory(), routes })
+    await router.push('/')
+    useRecordsStore().showFirstScreen(firstScreenOf('/', built))
+    const wrapper = mount(HomePage, { global: { plugins: [pinia, createI18n({ locale: 'ja', fallbackLocale: 'ja', messages }), router] } })
+    expect(wrapper.findAll('[data-testid="spot-card"]')).toHaveLength(2)
+    await useSnapshotStore().init(offlineFetch)
+    await flushPromises()
+    // Places that could not be opened are not offered (the app's banner says why: no data, no connection).
+    expect(wrapper.findAll('[data-testid="spot-card"]')).toHaveLength(0)
+    expect(useSnapshotStore().status).toBe('empty')
   })
 })

@@ -55,7 +55,7 @@ for (const locale of ['ja', 'en']) {
     before(async () => {
       app = await openApp({ locale: locale === 'ja' ? 'ja-JP' : 'en-GB' })
       await app.page.goto(app.url('/'))
-      await app.page.getByTestId('spot-card').first().waitFor({ timeout: 20_000 })
+      await app.page.locator('[data-testid="spot-list"]:not([aria-busy="true"]) [data-testid="spot-card"]').first().waitFor({ timeout: 20_000 })
       await app.waitForServiceWorker()
       await app.stopServer()
     })
@@ -114,11 +114,11 @@ describe('keyboard only (offline): search → spot → favorite → map list →
   before(async () => {
     app = await openApp()
     await app.page.goto(app.url('/'))
-    await app.page.getByTestId('spot-card').first().waitFor({ timeout: 20_000 })
+    await app.page.locator('[data-testid="spot-list"]:not([aria-busy="true"]) [data-testid="spot-card"]').first().waitFor({ timeout: 20_000 })
     await app.waitForServiceWorker()
     await app.stopServer()
     await app.page.reload()
-    await app.page.getByTestId('spot-card').first().waitFor({ timeout: 20_000 })
+    await app.page.locator('[data-testid="spot-list"]:not([aria-busy="true"]) [data-testid="spot-card"]').first().waitFor({ timeout: 20_000 })
   })
   after(async () => app?.close())
 

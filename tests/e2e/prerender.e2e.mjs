@@ -3,15 +3,26 @@
 // with JavaScript on, the app hydrates that HTML without a mismatch, online and offline (where the
 // service worker serves the route's own prerendered file), and then shows the data.
 import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
 import { after, before, describe, it } from 'node:test'
 import { chromium } from 'playwright-core'
 import { CHROMIUM_ARGS, CHROMIUM_PATH, openApp } from './harness.mjs'
 import { startServer } from '../../scripts/serve.mjs'
 
+const snapshot = JSON.parse(readFileSync('public/data/snapshot.json', 'utf8'))
+const TOWN_ORDER = ['35203', '35202', '35204', '35206', '35213', '35216', '32501']
+/** Home's first places in the bundled data: the must-see picks in the towns' order (src/domain/highlights.ts). */
+const homePicks = snapshot.spots
+  .filter((s) => s.highlight)
+  .sort((a, b) => TOWN_ORDER.indexOf(a.municipality) - TOWN_ORDER.indexOf(b.municipality) || (a.id < b.id ? -1 : 1))
+  .slice(0, 6)
+const storedCards = '[data-testid="spot-list"]:not([aria-busy="true"]) [data-testid="spot-card"]'
+const cardTitles = (page) => page.getByTestId('spot-card').locator('.card__title').allTextContents()
+
 const ROUTES = { '/': '山口ゆめ回廊へようこそ', '/events': 'イベント', '/map': '地図', '/rally': 'スタンプラリー', '/living': 'くらし・移住', '/spots': '観光スポット', '/about': 'データの出典とライセンス' }
 
 describe('prerendered first screens', () => {
-  it('with JavaScript disabled, /events shows its first screen: header, heading, filters, navigation', async () => {
+  it('with JavaScript disabled, /events shows its first screen: header, heading, filters, navigation; Home its first places', async () => {
     const server = await startServer({ port: 0 })
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
     try {
@@ -25,6 +36,14 @@ describe('prerendered first screens', () => {
       // Styled without a stylesheet request: the header has its colour.
       assert.notEqual(await page.locator('.app-header').evaluate((el) => getComputedStyle(el).backgroundColor), 'rgba(0, 0, 0, 0)')
       await page.screenshot({ path: 'test-results/engines/chromium-prerender-nojs-events.png' })
+      // Home: its first places are in the page itself (domain/first-screen), each with its town and reason.
+      await page.goto(`http://127.0.0.1:${server.port}/`)
+      assert.ok(homePicks.length >= 2, 'the bundled data has picks')
+      assert.deepEqual((await cardTitles(page)).map((t) => t.trim()), homePicks.map((s) => s.name.ja))
+      const cards = await page.getByTestId('spot-card').allTextContents()
+      for (const [i, pick] of homePicks.entries()) assert.ok(cards[i].includes(pick.highlight.reason.ja.slice(0, 20)), `card ${i + 1} gives its reason: ${cards[i]}`)
+      assert.equal(await page.getByTestId('spot-list').getAttribute('aria-busy'), 'true', 'marked as about to be replaced by the stored places')
+      await page.screenshot({ path: 'test-results/engines/chromium-prerender-nojs-home.png' })
       // /map: the seven towns' outlines are drawn before Leaflet (or any script) is there.
       await page.goto(`http://127.0.0.1:${server.port}/map`)
       const outline = page.getByTestId('map-outline')
@@ -60,7 +79,11 @@ describe('prerendered first screens', () => {
         const { page } = app
         if (online) {
           await page.goto(app.url('/'))
-          await page.getByTestId('spot-card').first().waitFor({ timeout: 20_000 })
+          // Before any data is stored, Home shows the places its HTML was built with…
+          assert.deepEqual((await cardTitles(page)).map((t) => t.trim()), homePicks.map((s) => s.name.ja))
+          // …and then the same places from the data just imported.
+          await page.locator(storedCards).first().waitFor({ timeout: 20_000 })
+          assert.deepEqual((await cardTitles(page)).map((t) => t.trim()), homePicks.map((s) => s.name.ja))
           // The first visit's import ran in a Web Worker, not on the page's thread.
           assert.ok(workers.some((u) => /snapshot-update\.worker/.test(u)), `the import's worker: ${workers.join(', ')}`)
           // The data's download started with the page (the boot script), before the app's own code was asked for,
@@ -78,7 +101,7 @@ describe('prerendered first screens', () => {
           assert.ok(html.includes(`data-prerendered="${route}"`) && html.includes(`>${heading}</h1>`), `${route}: the served HTML is its prerendered page`)
           // Hydrated (Vue's app instance is on the root) and reactive: the data arrives.
           await page.waitForFunction(() => !!document.getElementById('app').__vue_app__, null, { timeout: 15_000 })
-          if (route === '/' || route === '/spots') await page.getByTestId('spot-card').first().waitFor({ timeout: 15_000 })
+          if (route === '/' || route === '/spots') await page.locator(storedCards).first().waitFor({ timeout: 15_000 })
           if (route === '/events') await page.waitForFunction(() => /\d+件/.test(document.querySelector('[data-testid="events-count"]')?.textContent ?? ''), null, { timeout: 15_000 })
           assert.equal(await page.locator('main h1').first().textContent(), heading)
           const problems = messages.filter((m) => /hydration|mismatch/i.test(m) || (m.startsWith('error:') && !/Failed to load resource/.test(m)))

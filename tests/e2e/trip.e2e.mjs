@@ -24,7 +24,7 @@ describe('a shared trip link, in a fresh profile, offline', () => {
   before(async () => {
     app = await openApp()
     await app.page.goto(app.url('/'))
-    await app.page.getByTestId('spot-card').first().waitFor({ timeout: 15_000 })
+    await app.page.locator('[data-testid="spot-list"]:not([aria-busy="true"]) [data-testid="spot-card"]').first().waitFor({ timeout: 15_000 })
     await app.waitForServiceWorker()
     await app.stopServer()
   })

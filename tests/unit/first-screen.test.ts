@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest'
+import { firstScreenJson, firstScreenOf } from '@/domain/first-screen'
+import type { Municipality, Spot } from '@/domain/snapshot-schema'
+
+const town = (code: string, ja: string) => ({ code, name: { ja }, boundary: { type: 'Polygon', coordinates: [] } }) as unknown as Municipality
+const spot = (id: string, municipality: string, reason?: string) =>
+  ({ id, municipality, name: { ja: id }, category: 'history', ...(reason ? { highlight: { reason: { ja: reason }, source: 'curated-editorial' } } : {}) }) as unknown as Spot
+
+describe('first screen', () => {
+  const snapshot = {
+    municipalities: [town('35203', '山口市'), town('35202', '宇部市'), town('35204', '萩市')],
+    spots: [spot('ube-a', '35202', '宇部の理由'), spot('yamaguchi-b', '35203'), spot('yamaguchi-a', '35203', '山口の理由')],
+  }
+
+  it("is Home's places in Home's order, with only those places' town names (no boundaries)", () => {
+    const screen = firstScreenOf('/', snapshot)!
+    // The picks first, in the towns' order (Yamaguchi before Ube), then the rest as listed.
+    expect(screen.spots.map((s) => s.id)).toEqual(['yamaguchi-a', 'ube-a', 'yamaguchi-b'])
+    expect(screen.towns).toEqual([
+      { code: '35203', name: { ja: '山口市' } },
+      { code: '35202', name: { ja: '宇部市' } },
+    ])
+  })
+
+  it('is nothing for a route whose first screen shows no records', () => {
+    expect(firstScreenOf('/events', snapshot)).toBeNull()
+  })
+
+  it('travels in a script element it cannot close, and reads back the same', () => {
+    const screen = firstScreenOf('/', { ...snapshot, spots: [spot('x', '35203', '</script><img src=x onerror=alert(1)>')] })!
+    const json = firstScreenJson(screen)
+    expect(json).not.toContain('</script')
+    expect(json).not.toContain('<')
+    expect(JSON.parse(json)).toEqual(screen)
+  })
+})
