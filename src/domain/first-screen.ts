@@ -7,36 +7,23 @@
  * Only what does not depend on the visit is in it: records in the data's own order, never "open now", today's
  * events, a distance or the person's favourites (those follow with the stored data, as before).
  */
-import { homeSpots } from './highlights'
 import type { Municipality, Spot } from './snapshot-schema'
 
-/** What a place's card shows (components/spot/SpotCard): all a first screen carries of a place. */
-export type SpotSummary = Pick<Spot, 'id' | 'municipality' | 'category' | 'name' | 'highlight'>
-const summary = ({ id, municipality, category, name, highlight }: Spot): SpotSummary => ({ id, municipality, category, name, ...(highlight ? { highlight } : {}) })
+/**
+ * What a place's card shows (components/spot/SpotCard): all a first screen carries of a place. `hasHours`: its hours
+ * can be read, so its card will show whether it is open now (kept a line for, until the stored data says).
+ */
+export type SpotSummary = Pick<Spot, 'id' | 'municipality' | 'category' | 'name' | 'highlight'> & { hasHours?: true }
 
 export interface FirstScreen {
   /** The places the route shows first, in its order. */
   spots: SpotSummary[]
-  /** The names of those places' towns. */
+  /** The names of those places' towns, or of all seven (in the towns' order) where the route lists the towns. */
   towns: Pick<Municipality, 'code' | 'name'>[]
 }
 
 /** The element of a prerendered page that carries its first screen (JSON). */
 export const FIRST_SCREEN_ELEMENT_ID = 'first-screen'
-
-/** The routes whose first screen shows records, and which records. */
-const ROUTES: Record<string, (spots: readonly Spot[]) => Spot[]> = {
-  '/': (spots) => homeSpots(spots),
-}
-
-export function firstScreenOf(path: string, snapshot: { spots: readonly Spot[]; municipalities: readonly Municipality[] }): FirstScreen | null {
-  const pick = ROUTES[path]
-  if (!pick) return null
-  const spots = pick(snapshot.spots).map(summary)
-  const codes = new Set(spots.map((s) => s.municipality))
-  const towns = snapshot.municipalities.filter((m) => codes.has(m.code)).map((m) => ({ code: m.code, name: m.name }))
-  return { spots, towns }
-}
 
 /** The page's first screen as it travels inside a `<script type="application/json">`: never closes that element. */
 export function firstScreenJson(screen: FirstScreen): string {

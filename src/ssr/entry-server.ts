@@ -15,7 +15,8 @@ import { routes } from '@/modules/router'
 import type { FirstScreen } from '@/domain/first-screen'
 import { useRecordsStore } from '@/stores/records'
 
-export { firstScreenOf, firstScreenJson } from '@/domain/first-screen'
+export { firstScreenJson } from '@/domain/first-screen'
+export { firstScreenOf } from '@/domain/first-screen-pick'
 
 export async function render(url: string, firstScreen: FirstScreen | null = null): Promise<string> {
   const app = createSSRApp(App)

@@ -22,7 +22,7 @@ const cardTitles = (page) => page.getByTestId('spot-card').locator('.card__title
 const ROUTES = { '/': '山口ゆめ回廊へようこそ', '/events': 'イベント', '/map': '地図', '/rally': 'スタンプラリー', '/living': 'くらし・移住', '/spots': '観光スポット', '/about': 'データの出典とライセンス' }
 
 describe('prerendered first screens', () => {
-  it('with JavaScript disabled, /events shows its first screen: header, heading, filters, navigation; Home its first places', async () => {
+  it('with JavaScript disabled, /events shows its first screen: header, heading, filters, navigation; Home and /spots their first places', async () => {
     const server = await startServer({ port: 0 })
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
     try {
@@ -44,6 +44,12 @@ describe('prerendered first screens', () => {
       for (const [i, pick] of homePicks.entries()) assert.ok(cards[i].includes(pick.highlight.reason.ja.slice(0, 20)), `card ${i + 1} gives its reason: ${cards[i]}`)
       assert.equal(await page.getByTestId('spot-list').getAttribute('aria-busy'), 'true', 'marked as about to be replaced by the stored places')
       await page.screenshot({ path: 'test-results/engines/chromium-prerender-nojs-home.png' })
+      // /spots: the first places of its list, in its order (by reading), with the count's line kept for later.
+      await page.goto(`http://127.0.0.1:${server.port}/spots`)
+      const spotTitles = (await cardTitles(page)).map((t) => t.trim())
+      assert.equal(spotTitles.length, 10, spotTitles.join(', '))
+      assert.ok(spotTitles.every((title) => snapshot.spots.some((s) => s.name.ja === title)), 'each is a place of the bundled data')
+      assert.equal(await page.getByTestId('spot-list').getAttribute('aria-busy'), 'true')
       // /map: the seven towns' outlines are drawn before Leaflet (or any script) is there.
       await page.goto(`http://127.0.0.1:${server.port}/map`)
       const outline = page.getByTestId('map-outline')

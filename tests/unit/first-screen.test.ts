@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { firstScreenJson, firstScreenOf } from '@/domain/first-screen'
+import { firstScreenJson } from '@/domain/first-screen'
+import { firstScreenOf } from '@/domain/first-screen-pick'
 import type { Municipality, Spot } from '@/domain/snapshot-schema'
 
 const town = (code: string, ja: string) => ({ code, name: { ja }, boundary: { type: 'Polygon', coordinates: [] } }) as unknown as Municipality
@@ -20,6 +21,17 @@ describe('first screen', () => {
       { code: '35203', name: { ja: '山口市' } },
       { code: '35202', name: { ja: '宇部市' } },
     ])
+  })
+
+  it("is the map's town buttons: all seven towns' names in the towns' order, no places", () => {
+    expect(firstScreenOf('/map', snapshot)).toEqual({
+      spots: [],
+      towns: [
+        { code: '35203', name: { ja: '山口市' } },
+        { code: '35202', name: { ja: '宇部市' } },
+        { code: '35204', name: { ja: '萩市' } },
+      ],
+    })
   })
 
   it('is nothing for a route whose first screen shows no records', () => {

@@ -1,0 +1,40 @@
+/**
+ * Which records each prerendered route's first screen shows (domain/first-screen), chosen from the bundled snapshot at
+ * build time (src/ssr/entry-server.ts). Kept apart from first-screen.ts, which the app's entry reads: this module's
+ * ordering and filtering belong to the routes' own chunks.
+ */
+import type { FirstScreen, SpotSummary } from './first-screen'
+import { homeSpots } from './highlights'
+import type { Municipality, Spot } from './snapshot-schema'
+import { listSpots, parseSpotQuery } from './spot-filter'
+import { inTownOrder } from './town-order'
+
+const summary = ({ id, municipality, category, name, highlight, openingHours }: Spot): SpotSummary => ({
+  id,
+  municipality,
+  category,
+  name,
+  ...(highlight ? { highlight } : {}),
+  ...(openingHours ? { hasHours: true as const } : {}),
+})
+/** The places /spots shows first: its list in its default order (by reading), a phone's screen and more. */
+const SPOTS_FIRST = 10
+
+/** The routes whose first screen shows records, and which: Home's places, the first of all places; the map's town buttons. */
+const ROUTES: Record<string, { spots?: (spots: readonly Spot[]) => Spot[]; allTowns?: true }> = {
+  '/': { spots: (spots) => homeSpots(spots) },
+  // "Open now" is not part of the order (a default query, no position): the time of the build does not matter.
+  '/spots': { spots: (spots) => listSpots(spots, parseSpotQuery({}), null, new Date(0)).slice(0, SPOTS_FIRST).map((item) => item.spot) },
+  '/map': { allTowns: true },
+}
+
+export function firstScreenOf(path: string, snapshot: { spots: readonly Spot[]; municipalities: readonly Municipality[] }): FirstScreen | null {
+  const route = ROUTES[path]
+  if (!route) return null
+  const spots = (route.spots?.(snapshot.spots) ?? []).map(summary)
+  const codes = new Set(spots.map((s) => s.municipality))
+  const towns = inTownOrder(snapshot.municipalities)
+    .filter((m) => route.allTowns || codes.has(m.code))
+    .map((m) => ({ code: m.code, name: m.name }))
+  return { spots, towns }
+}

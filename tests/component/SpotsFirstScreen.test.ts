@@ -1,0 +1,68 @@
+/**
+ * /spots with a prerendered first screen (domain/first-screen): the first places of the list as the page was built,
+ * with the lines still to come (whether a place is open now, the count) kept empty, until the stored places replace
+ * them without moving what is already on screen.
+ */
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createMemoryHistory, createRouter } from 'vue-router'
+import { closeDb, DB_NAME } from '@/data/db'
+import { replaceSnapshot } from '@/data/repositories/snapshot-repo'
+import { firstScreenJson } from '@/domain/first-screen'
+import { firstScreenOf } from '@/domain/first-screen-pick'
+import { createI18n } from '@/modules/translate'
+import { routes } from '@/modules/router'
+import SpotsPage from '@/pages/SpotsPage.vue'
+import { useRecordsStore } from '@/stores/records'
+import { useSnapshotStore } from '@/stores/snapshot'
+import { messages } from '../fixtures/messages'
+import { offlineFetch } from '../fixtures/mount-app'
+import { TODAY_INSTANT, tourismSnapshot } from '../fixtures/tourism'
+
+const HOURS = { rules: [{ days: [0, 1, 2, 3, 4, 5, 6], times: [{ open: '09:00', close: '17:00' }] }], closed: [] }
+
+beforeEach(async () => {
+  vi.useFakeTimers({ toFake: ['Date'], now: new Date(TODAY_INSTANT) })
+  await closeDb()
+  indexedDB.deleteDatabase(DB_NAME)
+})
+afterEach(async () => {
+  vi.useRealTimers()
+  await closeDb()
+})
+
+describe('/spots: a prerendered first screen', () => {
+  it('shows the first places in the list order, keeps the lines still to come, and hands over to the stored places', async () => {
+    const data = await tourismSnapshot((body) => (body.spots[0]!.openingHours = HOURS))
+    const screen = JSON.parse(firstScreenJson(firstScreenOf('/spots', data)!))
+    const pinia = createPinia()
+    setActivePinia(pinia)
+    const router = createRouter({ history: createMemoryHistory(), routes })
+    await router.push('/spots')
+    useRecordsStore().showFirstScreen(screen)
+    const wrapper = mount(SpotsPage, { global: { plugins: [pinia, createI18n({ locale: 'ja', fallbackLocale: 'ja', messages }), router] } })
+    await flushPromises()
+    const cards = () => wrapper.findAll('[data-testid="spot-card"]')
+    const lines = () => cards().map((c) => c.findAll('.card__meta').length)
+    // In the list's own order (by reading, names without one after), the same as once the data is read.
+    expect(cards().map((c) => c.find('.card__title').text())).toEqual(['萩城跡テスト', 'ミュージアムテスト', '防府テスト天満宮'])
+    expect(wrapper.get('[data-testid="spot-list"]').attributes('aria-busy')).toBe('true')
+    // The museum has hours: its "open now" line is there, empty; nobody is told it is open or closed yet.
+    expect(lines()).toEqual([1, 2, 1])
+    expect(wrapper.find('[data-testid="open-status"]').exists()).toBe(false)
+    const count = wrapper.get('p[role="status"].card__meta')
+    expect(count.text()).toBe('')
+    expect(count.element.textContent).toBe('\u00a0')
+
+    await replaceSnapshot(data)
+    await useSnapshotStore().init(offlineFetch)
+    await flushPromises()
+    expect(cards().map((c) => c.find('.card__title').text())).toEqual(['萩城跡テスト', 'ミュージアムテスト', '防府テスト天満宮'])
+    // The same number of lines per card: nothing under them moved.
+    expect(lines()).toEqual([1, 2, 1])
+    expect(wrapper.get('[data-testid="open-status"]').text()).toBe('営業時間内（17:00まで）')
+    expect(wrapper.get('p[role="status"].card__meta').text()).toBe('3件')
+    expect(wrapper.get('[data-testid="spot-list"]').attributes('aria-busy')).toBe('false')
+  })
+})
