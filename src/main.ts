@@ -18,13 +18,13 @@ import './styles.css'
  * data, the person's data and the network check come right after it and fill the page's data regions.
  * A page whose first screen shows records carries them (domain/first-screen): they are shown until then.
  */
-function carriedFirstScreen(): FirstScreen | null {
+function carriedFirstScreen(): FirstScreen | null | 'unreadable' {
   const text = document.getElementById(FIRST_SCREEN_ELEMENT_ID)?.textContent
   if (!text) return null
   try {
     return JSON.parse(text) as FirstScreen
   } catch {
-    return null
+    return 'unreadable'
   }
 }
 
@@ -37,12 +37,14 @@ async function start() {
   const afterMount = new Promise<void>((resolve) => (mounted = resolve))
   const root = document.getElementById('app')
   const prerendered = root?.dataset.prerendered
-  const mayHydrate = prerendered === location.pathname && !location.search && !location.hash
+  const firstScreen = prerendered === location.pathname ? carriedFirstScreen() : null
+  // A page whose records cannot be read back would not match its own HTML: it is rendered anew instead.
+  const mayHydrate = prerendered === location.pathname && !location.search && !location.hash && firstScreen !== 'unreadable'
   // Read the stored data now, while the language and the route load, so the first screen's data is
   // ready when the app has rendered. A prerendered page is shown data-free until it is hydrated; the
   // network check and any import wait until after the first render, so they never delay it.
   void snapshot.init(undefined, mayHydrate ? { showAfter: afterMount, checkAfter: afterMount } : { checkAfter: afterMount })
-  if (mayHydrate) useRecordsStore(pinia).showFirstScreen(carriedFirstScreen())
+  if (mayHydrate) useRecordsStore(pinia).showFirstScreen(firstScreen)
   await prepareLocale()
   const hydrate = mayHydrate && i18n.global.locale.value === 'ja'
   if (!hydrate) void user.ensureLoaded()

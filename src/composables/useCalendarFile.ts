@@ -21,10 +21,13 @@ function writer(): ReturnType<typeof load> {
   return loading
 }
 
-/** After the page's own work: an idle moment (or 1.5 s where the browser has no idle callback, as on iPhones). */
+/**
+ * After the page's own work: an idle moment, or the next task where the browser has no idle callback (iPhones), so a
+ * tap soon after the screen appears still finds the writer there.
+ */
 function whenIdle(run: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 1500 })
-  else setTimeout(run, 1500)
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 1000 })
+  else setTimeout(run, 0)
 }
 
 export function useCalendarFile() {

@@ -36,5 +36,5 @@ export function firstScreenOf(path: string, snapshot: { spots: readonly Spot[]; 
   const towns = inTownOrder(snapshot.municipalities)
     .filter((m) => route.allTowns || codes.has(m.code))
     .map((m) => ({ code: m.code, name: m.name }))
-  return { spots, towns }
+  return { path, spots, towns }
 }

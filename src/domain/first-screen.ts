@@ -16,6 +16,8 @@ import type { Municipality, Spot } from './snapshot-schema'
 export type SpotSummary = Pick<Spot, 'id' | 'municipality' | 'category' | 'name' | 'highlight'> & { hasHours?: true }
 
 export interface FirstScreen {
+  /** The route it was rendered for: no other route shows it. */
+  path: string
   /** The places the route shows first, in its order. */
   spots: SpotSummary[]
   /** The names of those places' towns, or of all seven (in the towns' order) where the route lists the towns. */

@@ -94,7 +94,7 @@ export function sortMarkers(markers: readonly MapMarker[], position: Point | nul
 }
 
 /** `?town=` value if it names one of the municipalities. */
-export function parseTown(value: unknown, municipalities: readonly Municipality[]): MunicipalityCode | null {
+export function parseTown(value: unknown, municipalities: readonly Pick<Municipality, 'code'>[]): MunicipalityCode | null {
   const v = Array.isArray(value) ? value[0] : value
   return typeof v === 'string' && municipalities.some((m) => m.code === v) ? (v as MunicipalityCode) : null
 }

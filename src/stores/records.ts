@@ -30,6 +30,17 @@ export const useRecordsStore = defineStore('records', () => {
   function showFirstScreen(screen: FirstScreen | null) {
     if (!loaded.value) firstScreen.value = screen
   }
+  /** The first screen of this route (only the page it was rendered for shows it), while it is shown. */
+  function firstScreenFor(path: string): FirstScreen | null {
+    return firstScreen.value?.path === path ? firstScreen.value : null
+  }
+  // Nothing to replace it (no data could be stored or read): places with nothing behind them are not offered.
+  watch(
+    () => snapshot.status === 'empty',
+    (empty) => {
+      if (empty) firstScreen.value = null
+    },
+  )
 
   /** Every record kind, read from the database in one transaction (the same read as start-up's). */
   async function readAll(): Promise<SnapshotRecords> {
@@ -55,7 +66,10 @@ export const useRecordsStore = defineStore('records', () => {
   watch(
     () => snapshot.revision,
     (revision) => {
-      if (revision > 0) void load().catch(() => undefined)
+      if (revision > 0)
+        void load().catch(() => {
+          firstScreen.value = null
+        })
     },
     { immediate: true },
   )
@@ -69,5 +83,5 @@ export const useRecordsStore = defineStore('records', () => {
   /** The records are there, or there is nothing to wait for (no data stored and none could be fetched). */
   const settled = computed(() => loaded.value || snapshot.status === 'empty')
 
-  return { municipalities, spots, routes, events, schemes, rallies, sources, loaded, settled, load, municipalityByCode, spotById, sourceById, townNameByCode, firstScreen, showFirstScreen }
+  return { municipalities, spots, routes, events, schemes, rallies, sources, loaded, settled, load, municipalityByCode, spotById, sourceById, townNameByCode, firstScreen, showFirstScreen, firstScreenFor }
 })

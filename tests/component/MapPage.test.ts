@@ -1,12 +1,20 @@
-import { flushPromises } from '@vue/test-utils'
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { createMemoryHistory, createRouter } from 'vue-router'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h } from 'vue'
 import { closeDb, DB_NAME } from '@/data/db'
 import { replaceSnapshot } from '@/data/repositories/snapshot-repo'
 import type { Snapshot } from '@/domain/snapshot-schema'
+import { firstScreenOf } from '@/domain/first-screen-pick'
+import { createI18n } from '@/modules/translate'
+import { routes } from '@/modules/router'
 import MapPage from '@/pages/MapPage.vue'
+import { useRecordsStore } from '@/stores/records'
+import { useSnapshotStore } from '@/stores/snapshot'
 import { useLocationStore } from '@/stores/location'
-import { mountApp } from '../fixtures/mount-app'
+import { messages } from '../fixtures/messages'
+import { mountApp, offlineFetch } from '../fixtures/mount-app'
 import { variantSnapshot } from '../fixtures/snapshots'
 
 // Leaflet needs a real canvas (jsdom has none): the map itself is covered by tests/e2e/map.e2e.mjs.
@@ -69,6 +77,32 @@ describe('MapPage', () => {
     const hagi = new Set([...snapshot.spots.filter((s) => s.municipality === '35204').map((s) => `spot:${s.id}`), 'event:ev-soon'])
     expect(keys.every((k) => hagi.has(k!))).toBe(true)
     expect(wrapper.get('[data-testid="town-selected"]').text()).toContain('萩市')
+  })
+
+  it('before the data is read, the town buttons of the prerendered page already pick a town, which the map then shows', async () => {
+    const pinia = createPinia()
+    setActivePinia(pinia)
+    const router = createRouter({ history: createMemoryHistory(), routes })
+    await router.push('/map')
+    useRecordsStore().showFirstScreen(firstScreenOf('/map', snapshot))
+    const wrapper = mount(MapPage, { global: { plugins: [pinia, createI18n({ locale: 'ja', fallbackLocale: 'ja', messages }), router] } })
+    await flushPromises()
+    expect(wrapper.findAll('[data-testid="municipality-list"] button').map((b) => b.text())).toEqual(['山口市', '宇部市', '萩市', '防府市', '美祢市', '山陽小野田市', '津和野町'])
+    await wrapper.get('[data-town="35204"]').trigger('click')
+    await flushPromises()
+    expect(router.currentRoute.value.query.town).toBe('35204')
+    expect(wrapper.get('[data-town="35204"]').attributes('aria-pressed')).toBe('true')
+    // A second tap lets the town go again.
+    await wrapper.get('[data-town="35204"]').trigger('click')
+    await flushPromises()
+    expect(router.currentRoute.value.query.town).toBeUndefined()
+    await wrapper.get('[data-town="35204"]').trigger('click')
+    await flushPromises()
+    await replaceSnapshot(snapshot)
+    await useSnapshotStore().init(offlineFetch)
+    await flushPromises()
+    expect(wrapper.get('[data-testid="town-selected"]').text()).toContain('萩市')
+    expect(wrapper.findAll('.fake-marker').length).toBeGreaterThan(0)
   })
 
   it('opens at a linked town', async () => {

@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import { closeDb, DB_NAME } from '@/data/db'
 import { replaceSnapshot } from '@/data/repositories/snapshot-repo'
-import { firstScreenJson } from '@/domain/first-screen'
+import { firstScreenJson, type FirstScreen } from '@/domain/first-screen'
 import { firstScreenOf } from '@/domain/first-screen-pick'
 import { createI18n } from '@/modules/translate'
 import { routes } from '@/modules/router'
@@ -32,17 +32,22 @@ afterEach(async () => {
   await closeDb()
 })
 
+async function mountSpots(path: string, screen: FirstScreen | null) {
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  const router = createRouter({ history: createMemoryHistory(), routes })
+  await router.push(path)
+  useRecordsStore().showFirstScreen(screen)
+  const wrapper = mount(SpotsPage, { global: { plugins: [pinia, createI18n({ locale: 'ja', fallbackLocale: 'ja', messages }), router] } })
+  await flushPromises()
+  return { wrapper, router }
+}
+
 describe('/spots: a prerendered first screen', () => {
   it('shows the first places in the list order, keeps the lines still to come, and hands over to the stored places', async () => {
     const data = await tourismSnapshot((body) => (body.spots[0]!.openingHours = HOURS))
     const screen = JSON.parse(firstScreenJson(firstScreenOf('/spots', data)!))
-    const pinia = createPinia()
-    setActivePinia(pinia)
-    const router = createRouter({ history: createMemoryHistory(), routes })
-    await router.push('/spots')
-    useRecordsStore().showFirstScreen(screen)
-    const wrapper = mount(SpotsPage, { global: { plugins: [pinia, createI18n({ locale: 'ja', fallbackLocale: 'ja', messages }), router] } })
-    await flushPromises()
+    const { wrapper } = await mountSpots('/spots', screen)
     const cards = () => wrapper.findAll('[data-testid="spot-card"]')
     const lines = () => cards().map((c) => c.findAll('.card__meta').length)
     // In the list's own order (by reading, names without one after), the same as once the data is read.
@@ -64,5 +69,24 @@ describe('/spots: a prerendered first screen', () => {
     expect(wrapper.get('[data-testid="open-status"]').text()).toBe('営業時間内（17:00まで）')
     expect(wrapper.get('p[role="status"].card__meta').text()).toBe('3件')
     expect(wrapper.get('[data-testid="spot-list"]').attributes('aria-busy')).toBe('false')
+  })
+
+  it("is only the list without filters: a filter, or Home's first screen, shows no places before the stored ones", async () => {
+    const data = await tourismSnapshot()
+    const spotsScreen = firstScreenOf('/spots', data)!
+    // A filter applied before the data is read (the URL says so): the built, unfiltered places would be wrong.
+    const filtered = await mountSpots('/spots', spotsScreen)
+    await filtered.router.replace({ query: { cat: 'culture' } })
+    await flushPromises()
+    expect(filtered.wrapper.findAll('[data-testid="spot-card"]')).toHaveLength(0)
+    filtered.wrapper.unmount()
+    // Opened from Home while Home's first screen is up: Home's places are not this list.
+    const fromHome = await mountSpots('/spots', firstScreenOf('/', data))
+    expect(fromHome.wrapper.findAll('[data-testid="spot-card"]')).toHaveLength(0)
+    // The stored places, once read, are the list.
+    await replaceSnapshot(data)
+    await useSnapshotStore().init(offlineFetch)
+    await flushPromises()
+    expect(fromHome.wrapper.findAll('[data-testid="spot-card"]')).toHaveLength(3)
   })
 })

@@ -21,6 +21,22 @@ import { useSearchStore } from '@/stores/search'
 import { mountApp } from '../fixtures/mount-app'
 import { katakanaSpot, TODAY_INSTANT, tourismSnapshot } from '../fixtures/tourism'
 
+/** The calendar writer can be made to fail its next file (as a failed load or a refused event would). */
+const calendarWriter = vi.hoisted(() => ({ failNext: false }))
+vi.mock('@/domain/event-ics', async (original) => {
+  const real = await original<typeof import('@/domain/event-ics')>()
+  return {
+    ...real,
+    occurrenceToIcs: (...args: Parameters<typeof real.occurrenceToIcs>) => {
+      if (calendarWriter.failNext) {
+        calendarWriter.failNext = false
+        throw new Error('Could not create the calendar file')
+      }
+      return real.occurrenceToIcs(...args)
+    },
+  }
+})
+
 beforeEach(async () => {
   await closeDb()
   indexedDB.deleteDatabase(DB_NAME)
@@ -266,17 +282,24 @@ describe('event detail', () => {
     click.mockRestore()
   })
 
-  it('says so when the calendar file cannot be made, instead of doing nothing', async () => {
+  it('says so when the calendar file cannot be made, instead of doing nothing; a second tap makes it', async () => {
     await replaceSnapshot(await tourismSnapshot())
+    const names: string[] = []
     URL.createObjectURL = vi.fn(() => 'blob:test')
     URL.revokeObjectURL = vi.fn()
-    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {
-      throw new Error('downloads are blocked')
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      names.push(this.download)
     })
     const { wrapper } = await mountApp(EventDetailPage, { path: '/events/ev-today', props: { id: 'ev-today' } })
-    expect(wrapper.get('[data-testid="event-share-status"]').text()).toBe('')
+    const status = () => wrapper.get('[data-testid="event-share-status"]').text()
+    expect(status()).toBe('')
+    calendarWriter.failNext = true
     await wrapper.find('[data-testid="event-ics"]').trigger('click')
-    await vi.waitFor(() => expect(wrapper.get('[data-testid="event-share-status"]').text()).toBe('カレンダー用のファイルを作れませんでした。もう一度お試しください。続くときは、ページを再読み込みしてください。'))
+    await vi.waitFor(() => expect(status()).toBe('カレンダー用のファイルを作れませんでした。もう一度お試しください。続くときは、ページを再読み込みしてください。'))
+    expect(names).toEqual([])
+    await wrapper.find('[data-testid="event-ics"]').trigger('click')
+    await vi.waitFor(() => expect(names).toEqual(['ev-today-2026-11-23.ics']))
+    expect(status()).toBe('')
     click.mockRestore()
   })
 

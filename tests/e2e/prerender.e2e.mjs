@@ -18,6 +18,11 @@ const homePicks = snapshot.spots
   .slice(0, 6)
 const storedCards = '[data-testid="spot-list"]:not([aria-busy="true"]) [data-testid="spot-card"]'
 const cardTitles = (page) => page.getByTestId('spot-card').locator('.card__title').allTextContents()
+/** The places' names in a served page's HTML (a first screen, domain/first-screen), in order, when its list is marked busy. */
+function titlesIn(html) {
+  const list = html.match(/<ul class="card-list" data-testid="spot-list" aria-busy="true"[^>]*>(.*?)<\/ul>/s)?.[1] ?? ''
+  return [...list.matchAll(/class="card__title"[^>]*>(?:<[^>]+>)*([^<]+)</g)].map((m) => m[1].trim())
+}
 
 const ROUTES = { '/': '山口ゆめ回廊へようこそ', '/events': 'イベント', '/map': '地図', '/rally': 'スタンプラリー', '/living': 'くらし・移住', '/spots': '観光スポット', '/about': 'データの出典とライセンス' }
 
@@ -84,10 +89,10 @@ describe('prerendered first screens', () => {
       it(`${online ? 'online' : 'offline'}: every main route hydrates its prerendered HTML without a mismatch, then shows the data`, async () => {
         const { page } = app
         if (online) {
-          await page.goto(app.url('/'))
-          // Before any data is stored, Home shows the places its HTML was built with…
-          assert.deepEqual((await cardTitles(page)).map((t) => t.trim()), homePicks.map((s) => s.name.ja))
-          // …and then the same places from the data just imported.
+          const first = await page.goto(app.url('/'))
+          // Before any data is stored, Home's page itself holds the places it was built with, marked busy…
+          assert.deepEqual(titlesIn(await first.text()), homePicks.map((s) => s.name.ja))
+          // …and then the app shows the same places from the data just imported.
           await page.locator(storedCards).first().waitFor({ timeout: 20_000 })
           assert.deepEqual((await cardTitles(page)).map((t) => t.trim()), homePicks.map((s) => s.name.ja))
           // The first visit's import ran in a Web Worker, not on the page's thread.
@@ -107,7 +112,13 @@ describe('prerendered first screens', () => {
           assert.ok(html.includes(`data-prerendered="${route}"`) && html.includes(`>${heading}</h1>`), `${route}: the served HTML is its prerendered page`)
           // Hydrated (Vue's app instance is on the root) and reactive: the data arrives.
           await page.waitForFunction(() => !!document.getElementById('app').__vue_app__, null, { timeout: 15_000 })
-          if (route === '/' || route === '/spots') await page.locator(storedCards).first().waitFor({ timeout: 15_000 })
+          if (route === '/' || route === '/spots') {
+            await page.locator(storedCards).first().waitFor({ timeout: 15_000 })
+            // The places the page was built with are the first of the stored list, in its order: they stay where they are.
+            const built = titlesIn(html)
+            assert.ok(built.length >= 6, `${route}: ${built.length} places in the page`)
+            assert.deepEqual((await cardTitles(page)).slice(0, built.length).map((t) => t.trim()), built, route)
+          }
           if (route === '/events') await page.waitForFunction(() => /\d+件/.test(document.querySelector('[data-testid="events-count"]')?.textContent ?? ''), null, { timeout: 15_000 })
           assert.equal(await page.locator('main h1').first().textContent(), heading)
           const problems = messages.filter((m) => /hydration|mismatch/i.test(m) || (m.startsWith('error:') && !/Failed to load resource/.test(m)))

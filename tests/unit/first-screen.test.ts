@@ -25,6 +25,7 @@ describe('first screen', () => {
 
   it("is the map's town buttons: all seven towns' names in the towns' order, no places", () => {
     expect(firstScreenOf('/map', snapshot)).toEqual({
+      path: '/map',
       spots: [],
       towns: [
         { code: '35203', name: { ja: '山口市' } },

@@ -27,7 +27,8 @@ export function useMapState(now: () => Date = () => new Date()) {
   const category = ref<string | null>(null)
   const selectedKey = shallowRef<string | null>(null)
 
-  const town = computed(() => parseTown(route.query.town, municipalities.value))
+  // Before the stored towns are read, the prerendered page's town buttons (domain/first-screen) can already pick one.
+  const town = computed(() => parseTown(route.query.town, municipalities.value.length ? municipalities.value : (records.firstScreenFor('/map')?.towns ?? [])))
   const trips = useTripsStore()
   const user = useUserDataStore()
   // A trip's day on the map (`?trip=`) is the person's data.
