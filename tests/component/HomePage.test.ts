@@ -1,20 +1,15 @@
-import { flushPromises, mount } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
-import { createMemoryHistory, createRouter } from 'vue-router'
+import { flushPromises } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { closeDb, DB_NAME } from '@/data/db'
 import { replaceSnapshot } from '@/data/repositories/snapshot-repo'
 import { firstScreenJson } from '@/domain/first-screen'
 import { firstScreenOf } from '@/domain/first-screen-pick'
-import { createI18n } from '@/modules/translate'
-import { routes } from '@/modules/router'
 import HomePage from '@/pages/HomePage.vue'
 import { useRecordsStore } from '@/stores/records'
 import { useLocationStore } from '@/stores/location'
 import { useSnapshotStore } from '@/stores/snapshot'
 import { loadCommittedSnapshot, variantSnapshot } from '../fixtures/snapshots'
-import { messages } from '../fixtures/messages'
-import { mountApp, offlineFetch } from '../fixtures/mount-app'
+import { mountApp, mountFirstScreen, offlineFetch } from '../fixtures/mount-app'
 import { TODAY_INSTANT, tourismSnapshot } from '../fixtures/tourism'
 
 beforeEach(async () => {
@@ -155,13 +150,7 @@ describe('HomePage: a prerendered first screen (domain/first-screen)', () => {
     })
     // As the page carries it: through its JSON.
     const screen = JSON.parse(firstScreenJson(firstScreenOf('/', built)!))
-    const pinia = createPinia()
-    setActivePinia(pinia)
-    const router = createRouter({ history: createMemoryHistory(), routes })
-    await router.push('/')
-    useRecordsStore().showFirstScreen(screen)
-    const wrapper = mount(HomePage, { global: { plugins: [pinia, createI18n({ locale: 'ja', fallbackLocale: 'ja', messages }), router] } })
-    await flushPromises()
+    const { wrapper } = await mountFirstScreen(HomePage, '/', screen)
     const list = () => wrapper.get('[data-testid="spot-list"]')
     const titles = () => wrapper.findAll('[data-testid="spot-card"] .card__title').map((t) => t.text())
     expect(titles().slice(0, 2)).toEqual([built.spots[0]!.name.ja, built.spots[1]!.name.ja])
@@ -184,12 +173,7 @@ describe('HomePage: a prerendered first screen (domain/first-screen)', () => {
     const built = await variantSnapshot((b) => {
       b.spots = b.spots.slice(0, 2).map((s) => ({ ...s, highlight: { reason: { ja: '理由' }, source: 'curated-editorial' } }))
     })
-    const pinia = createPinia()
-    setActivePinia(pinia)
-    const router = createRouter({ history: createMemoryHistory(), routes })
-    await router.push('/')
-    useRecordsStore().showFirstScreen(firstScreenOf('/', built))
-    const wrapper = mount(HomePage, { global: { plugins: [pinia, createI18n({ locale: 'ja', fallbackLocale: 'ja', messages }), router] } })
+    const { wrapper } = await mountFirstScreen(HomePage, '/', firstScreenOf('/', built))
     expect(wrapper.findAll('[data-testid="spot-card"]')).toHaveLength(2)
     await useSnapshotStore().init(offlineFetch)
     await flushPromises()

@@ -1,20 +1,14 @@
-import { flushPromises, mount } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
-import { createMemoryHistory, createRouter } from 'vue-router'
+import { flushPromises } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h } from 'vue'
 import { closeDb, DB_NAME } from '@/data/db'
 import { replaceSnapshot } from '@/data/repositories/snapshot-repo'
 import type { Snapshot } from '@/domain/snapshot-schema'
 import { firstScreenOf } from '@/domain/first-screen-pick'
-import { createI18n } from '@/modules/translate'
-import { routes } from '@/modules/router'
 import MapPage from '@/pages/MapPage.vue'
-import { useRecordsStore } from '@/stores/records'
 import { useSnapshotStore } from '@/stores/snapshot'
 import { useLocationStore } from '@/stores/location'
-import { messages } from '../fixtures/messages'
-import { mountApp, offlineFetch } from '../fixtures/mount-app'
+import { mountApp, mountFirstScreen, offlineFetch } from '../fixtures/mount-app'
 import { variantSnapshot } from '../fixtures/snapshots'
 
 // Leaflet needs a real canvas (jsdom has none): the map itself is covered by tests/e2e/map.e2e.mjs.
@@ -80,13 +74,7 @@ describe('MapPage', () => {
   })
 
   it('before the data is read, the town buttons of the prerendered page already pick a town, which the map then shows', async () => {
-    const pinia = createPinia()
-    setActivePinia(pinia)
-    const router = createRouter({ history: createMemoryHistory(), routes })
-    await router.push('/map')
-    useRecordsStore().showFirstScreen(firstScreenOf('/map', snapshot))
-    const wrapper = mount(MapPage, { global: { plugins: [pinia, createI18n({ locale: 'ja', fallbackLocale: 'ja', messages }), router] } })
-    await flushPromises()
+    const { wrapper, router } = await mountFirstScreen(MapPage, '/map', firstScreenOf('/map', snapshot))
     expect(wrapper.findAll('[data-testid="municipality-list"] button').map((b) => b.text())).toEqual(['山口市', '宇部市', '萩市', '防府市', '美祢市', '山陽小野田市', '津和野町'])
     await wrapper.get('[data-town="35204"]').trigger('click')
     await flushPromises()

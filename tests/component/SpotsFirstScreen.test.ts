@@ -3,21 +3,15 @@
  * with the lines still to come (whether a place is open now, the count) kept empty, until the stored places replace
  * them without moving what is already on screen.
  */
-import { flushPromises, mount } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
+import { flushPromises } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createMemoryHistory, createRouter } from 'vue-router'
 import { closeDb, DB_NAME } from '@/data/db'
 import { replaceSnapshot } from '@/data/repositories/snapshot-repo'
 import { firstScreenJson, type FirstScreen } from '@/domain/first-screen'
 import { firstScreenOf } from '@/domain/first-screen-pick'
-import { createI18n } from '@/modules/translate'
-import { routes } from '@/modules/router'
 import SpotsPage from '@/pages/SpotsPage.vue'
-import { useRecordsStore } from '@/stores/records'
 import { useSnapshotStore } from '@/stores/snapshot'
-import { messages } from '../fixtures/messages'
-import { offlineFetch } from '../fixtures/mount-app'
+import { mountFirstScreen, offlineFetch } from '../fixtures/mount-app'
 import { TODAY_INSTANT, tourismSnapshot } from '../fixtures/tourism'
 
 const HOURS = { rules: [{ days: [0, 1, 2, 3, 4, 5, 6], times: [{ open: '09:00', close: '17:00' }] }], closed: [] }
@@ -32,16 +26,7 @@ afterEach(async () => {
   await closeDb()
 })
 
-async function mountSpots(path: string, screen: FirstScreen | null) {
-  const pinia = createPinia()
-  setActivePinia(pinia)
-  const router = createRouter({ history: createMemoryHistory(), routes })
-  await router.push(path)
-  useRecordsStore().showFirstScreen(screen)
-  const wrapper = mount(SpotsPage, { global: { plugins: [pinia, createI18n({ locale: 'ja', fallbackLocale: 'ja', messages }), router] } })
-  await flushPromises()
-  return { wrapper, router }
-}
+const mountSpots = (path: string, screen: FirstScreen | null) => mountFirstScreen(SpotsPage, path, screen)
 
 describe('/spots: a prerendered first screen', () => {
   it('shows the first places in the list order, keeps the lines still to come, and hands over to the stored places', async () => {
