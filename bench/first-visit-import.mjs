@@ -21,16 +21,16 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
 import { startServer } from '../scripts/serve.mjs'
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/harness.mjs'
+import { CHROMIUM_ARGS, CHROMIUM_PATH, STORED_PLACE } from '../tests/e2e/harness.mjs'
 import { tsImport } from 'tsx/esm/api'
 import { median, ratio, round } from './lib/stats.mjs'
 
 /** Before any script: every long task of the page, and the time the first spot card appears. */
-function probe() {
+function probe(storedPlace) {
   window.__tasks = []
   new PerformanceObserver((list) => window.__tasks.push(...list.getEntries().map((e) => ({ start: e.startTime, duration: e.duration })))).observe({ type: 'longtask', buffered: true })
   const observer = new MutationObserver(() => {
-    if (window.__data !== undefined || !document.querySelector('[data-testid="spot-list"]:not([aria-busy="true"]) [data-testid="spot-card"]')) return
+    if (window.__data !== undefined || !document.querySelector(storedPlace)) return
     window.__data = null
     observer.disconnect()
     requestAnimationFrame(() => requestAnimationFrame(() => (window.__data = performance.now())))
@@ -52,7 +52,7 @@ async function oneVisit(base, path, { late = false, slow = false } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'yume-bench-import-'))
   const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, viewport: { width: 390, height: 844 }, serviceWorkers: 'block' })
   try {
-    await context.addInitScript(probe)
+    await context.addInitScript(probe, STORED_PLACE)
     if (path === 'main') await context.addInitScript(noWorker)
     if (late) await context.addInitScript((key) => localStorage.setItem(key, '1'), SNAPSHOT_STORED_KEY)
     const page = context.pages()[0] ?? (await context.newPage())

@@ -13,12 +13,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
 import { startServer } from '../../scripts/serve.mjs'
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../tests/e2e/harness.mjs'
+import { CHROMIUM_ARGS, CHROMIUM_PATH, STORED_PLACE } from '../../tests/e2e/harness.mjs'
 
 /** Runs in the page before any of its scripts: when does the first list item get painted? */
-function firstListProbe() {
+function firstListProbe(storedPlace) {
   const found = () => {
-    if (window.__firstList !== undefined || !document.querySelector('[data-testid="spot-list"]:not([aria-busy="true"]) [data-testid="spot-card"]')) return false
+    if (window.__firstList !== undefined || !document.querySelector(storedPlace)) return false
     window.__firstList = null
     // The callback of the frame after next runs once the frame holding the list has been presented.
     requestAnimationFrame(() => requestAnimationFrame(() => (window.__firstList = performance.now())))
@@ -74,7 +74,7 @@ async function measure({ path, overrides, runs, prepare }) {
     for (let run = 0; run < runs; run++) {
       const { context, page } = await launch(profile)
       try {
-        await page.addInitScript(firstListProbe)
+        await page.addInitScript(firstListProbe, STORED_PLACE)
         await page.goto(url)
         await page.waitForFunction(() => typeof window.__firstList === 'number', null, { timeout: 30_000 })
         times.push(await page.evaluate(() => window.__firstList))

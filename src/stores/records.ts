@@ -25,22 +25,17 @@ export const useRecordsStore = defineStore('records', () => {
   /**
    * A prerendered page's first screen (domain/first-screen): the records its HTML was rendered from, shown until the
    * stored records are read. Only the pages that render it read it; every other reader sees no records until then.
+   * It ends for good when the records are read, when there are none to read, or when reading them failed: places
+   * with nothing behind them are not offered.
    */
   const firstScreen = shallowRef<FirstScreen | null>(null)
   function showFirstScreen(screen: FirstScreen | null) {
-    if (!loaded.value) firstScreen.value = screen
+    if (!settled.value) firstScreen.value = screen
   }
   /** The first screen of this route (only the page it was rendered for shows it), while it is shown. */
   function firstScreenFor(path: string): FirstScreen | null {
     return firstScreen.value?.path === path ? firstScreen.value : null
   }
-  // Nothing to replace it (no data could be stored or read): places with nothing behind them are not offered.
-  watch(
-    () => snapshot.status === 'empty',
-    (empty) => {
-      if (empty) firstScreen.value = null
-    },
-  )
 
   /** Every record kind, read from the database in one transaction (the same read as start-up's). */
   async function readAll(): Promise<SnapshotRecords> {
@@ -60,7 +55,6 @@ export const useRecordsStore = defineStore('records', () => {
     rallies.value = Object.freeze(data.rallies)
     sources.value = Object.freeze(data.sources)
     loaded.value = true
-    firstScreen.value = null
   }
 
   watch(
@@ -82,6 +76,13 @@ export const useRecordsStore = defineStore('records', () => {
 
   /** The records are there, or there is nothing to wait for (no data stored and none could be fetched). */
   const settled = computed(() => loaded.value || snapshot.status === 'empty')
+  watch(
+    settled,
+    (done) => {
+      if (done) firstScreen.value = null
+    },
+    { flush: 'sync' },
+  )
 
   return { municipalities, spots, routes, events, schemes, rallies, sources, loaded, settled, load, municipalityByCode, spotById, sourceById, townNameByCode, firstScreen, showFirstScreen, firstScreenFor }
 })

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict'
 import { createRequire } from 'node:module'
 import { readFileSync } from 'node:fs'
 import { after, before, describe, it } from 'node:test'
-import { openApp } from './harness.mjs'
+import { openApp, STORED_PLACE } from './harness.mjs'
 
 const require = createRequire(import.meta.url)
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
@@ -55,7 +55,7 @@ for (const locale of ['ja', 'en']) {
     before(async () => {
       app = await openApp({ locale: locale === 'ja' ? 'ja-JP' : 'en-GB' })
       await app.page.goto(app.url('/'))
-      await app.page.locator('[data-testid="spot-list"]:not([aria-busy="true"]) [data-testid="spot-card"]').first().waitFor({ timeout: 20_000 })
+      await app.page.locator(STORED_PLACE).first().waitFor({ timeout: 20_000 })
       await app.waitForServiceWorker()
       await app.stopServer()
     })
@@ -114,11 +114,11 @@ describe('keyboard only (offline): search → spot → favorite → map list →
   before(async () => {
     app = await openApp()
     await app.page.goto(app.url('/'))
-    await app.page.locator('[data-testid="spot-list"]:not([aria-busy="true"]) [data-testid="spot-card"]').first().waitFor({ timeout: 20_000 })
+    await app.page.locator(STORED_PLACE).first().waitFor({ timeout: 20_000 })
     await app.waitForServiceWorker()
     await app.stopServer()
     await app.page.reload()
-    await app.page.locator('[data-testid="spot-list"]:not([aria-busy="true"]) [data-testid="spot-card"]').first().waitFor({ timeout: 20_000 })
+    await app.page.locator(STORED_PLACE).first().waitFor({ timeout: 20_000 })
   })
   after(async () => app?.close())
 

@@ -13,6 +13,11 @@ import { CHROMIUM_ARGS, PATHS } from './engines/drivers.mjs'
 
 export { CHROMIUM_ARGS }
 export const CHROMIUM_PATH = PATHS.chromium
+/**
+ * A place card of the stored (or just imported) data: a prerendered first screen's places (src/domain/first-screen.ts),
+ * in a list marked aria-busy until the stored ones replace them, do not match. Waiting for it means "the data is read".
+ */
+export const STORED_PLACE = '[data-testid="spot-list"]:not([aria-busy="true"]) [data-testid="spot-card"]'
 
 export function assertChromium() {
   if (!existsSync(CHROMIUM_PATH)) {

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { after, before, describe, it } from 'node:test'
 import { deflateSync, crc32 } from 'node:zlib'
-import { openApp } from './harness.mjs'
+import { openApp, STORED_PLACE } from './harness.mjs'
 
 const TILE_CACHE = 'gsi-tiles-v1'
 const TILE_CACHE_MAX = 3000
@@ -107,7 +107,7 @@ describe('map offline: boundaries and markers with no network and no tiles', () 
     // No real tile server in tests: any GSI request fails like being offline.
     await app.context.route('https://cyberjapandata.gsi.go.jp/**', (route) => route.abort('internetdisconnected'))
     await app.page.goto(app.url('/'))
-    await app.page.locator('[data-testid="spot-list"]:not([aria-busy="true"]) [data-testid="spot-card"]').first().waitFor({ timeout: 15_000 })
+    await app.page.locator(STORED_PLACE).first().waitFor({ timeout: 15_000 })
     await app.waitForServiceWorker()
     await app.stopServer()
   })
@@ -306,7 +306,7 @@ describe('map online: GSI tiles over CORS into a bounded cache, saving an area',
       await route.fulfill({ status: 200, body: png, headers: { 'Content-Type': 'image/png', 'Access-Control-Allow-Origin': '*' } })
     })
     await app.page.goto(app.url('/'))
-    await app.page.locator('[data-testid="spot-list"]:not([aria-busy="true"]) [data-testid="spot-card"]').first().waitFor({ timeout: 15_000 })
+    await app.page.locator(STORED_PLACE).first().waitFor({ timeout: 15_000 })
     await app.waitForServiceWorker()
   })
   after(async () => app?.close())

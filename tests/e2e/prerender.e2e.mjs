@@ -6,7 +6,7 @@ import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { after, before, describe, it } from 'node:test'
 import { chromium } from 'playwright-core'
-import { CHROMIUM_ARGS, CHROMIUM_PATH, openApp } from './harness.mjs'
+import { CHROMIUM_ARGS, CHROMIUM_PATH, openApp, STORED_PLACE } from './harness.mjs'
 import { startServer } from '../../scripts/serve.mjs'
 
 const snapshot = JSON.parse(readFileSync('public/data/snapshot.json', 'utf8'))
@@ -16,7 +16,6 @@ const homePicks = snapshot.spots
   .filter((s) => s.highlight)
   .sort((a, b) => TOWN_ORDER.indexOf(a.municipality) - TOWN_ORDER.indexOf(b.municipality) || (a.id < b.id ? -1 : 1))
   .slice(0, 6)
-const storedCards = '[data-testid="spot-list"]:not([aria-busy="true"]) [data-testid="spot-card"]'
 const cardTitles = (page) => page.getByTestId('spot-card').locator('.card__title').allTextContents()
 /** The places' names in a served page's HTML (a first screen, domain/first-screen), in order, when its list is marked busy. */
 function titlesIn(html) {
@@ -93,7 +92,7 @@ describe('prerendered first screens', () => {
           // Before any data is stored, Home's page itself holds the places it was built with, marked busy…
           assert.deepEqual(titlesIn(await first.text()), homePicks.map((s) => s.name.ja))
           // …and then the app shows the same places from the data just imported.
-          await page.locator(storedCards).first().waitFor({ timeout: 20_000 })
+          await page.locator(STORED_PLACE).first().waitFor({ timeout: 20_000 })
           assert.deepEqual((await cardTitles(page)).map((t) => t.trim()), homePicks.map((s) => s.name.ja))
           // The first visit's import ran in a Web Worker, not on the page's thread.
           assert.ok(workers.some((u) => /snapshot-update\.worker/.test(u)), `the import's worker: ${workers.join(', ')}`)
@@ -113,7 +112,7 @@ describe('prerendered first screens', () => {
           // Hydrated (Vue's app instance is on the root) and reactive: the data arrives.
           await page.waitForFunction(() => !!document.getElementById('app').__vue_app__, null, { timeout: 15_000 })
           if (route === '/' || route === '/spots') {
-            await page.locator(storedCards).first().waitFor({ timeout: 15_000 })
+            await page.locator(STORED_PLACE).first().waitFor({ timeout: 15_000 })
             // The places the page was built with are the first of the stored list, in its order: they stay where they are.
             const built = titlesIn(html)
             assert.ok(built.length >= 6, `${route}: ${built.length} places in the page`)

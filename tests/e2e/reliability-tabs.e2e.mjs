@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { openApp } from './harness.mjs'
+import { openApp, STORED_PLACE } from './harness.mjs'
 
 const DB = 'yume-kairo'
 const currentVersion = (page) =>
@@ -31,7 +31,7 @@ describe('reliability: many tabs', () => {
   it('a newer version opened in tab B: tab A lets go and shows the reload banner within a second; B proceeds', async () => {
     const a = app.page
     await a.goto(app.url('/'))
-    await a.locator('[data-testid="spot-list"]:not([aria-busy="true"]) [data-testid="spot-card"]').first().waitFor({ timeout: 15_000 })
+    await a.locator(STORED_PLACE).first().waitFor({ timeout: 15_000 })
     const version = await currentVersion(a)
     const b = await app.context.newPage()
     await b.goto(app.url('/data/snapshot-meta.json'))
@@ -96,7 +96,7 @@ describe('reliability: many tabs', () => {
     await b.screenshot({ path: 'test-results/reliability-tabs-blocked.png' }).catch(() => undefined)
     // The old tab closes: the app upgrades, the banner goes away and the data arrives.
     await holder.evaluate(() => window.__held.close())
-    await b.locator('[data-testid="spot-list"]:not([aria-busy="true"]) [data-testid="spot-card"]').first().waitFor({ timeout: 15_000 })
+    await b.locator(STORED_PLACE).first().waitFor({ timeout: 15_000 })
     assert.equal(await b.getByTestId('db-tab-banner').count(), 0)
     assert.deepEqual(app.errors, [])
   })

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
 import { readFileSync, rmSync } from 'node:fs'
 import { after, before, describe, it } from 'node:test'
-import { openApp } from './harness.mjs'
+import { openApp, STORED_PLACE } from './harness.mjs'
 import { dumpIdb } from './reliability-routes.mjs'
 
 const V2_DIR = 'dist-v2-e2e'
@@ -49,7 +49,7 @@ describe('reliability: service worker update flow', () => {
   it('banner on update, no reload by itself; accepting reloads exactly once into v2; user data byte-identical', async () => {
     const { page } = app
     await page.goto(app.url('/'))
-    await page.locator('[data-testid="spot-list"]:not([aria-busy="true"]) [data-testid="spot-card"]').first().waitFor({ timeout: 15_000 })
+    await page.locator(STORED_PLACE).first().waitFor({ timeout: 15_000 })
     await app.waitForServiceWorker()
     await page.reload()
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
@@ -87,7 +87,7 @@ describe('reliability: service worker update flow', () => {
 
     await banner.getByRole('button', { name: '更新する' }).click()
     await page.waitForFunction((id) => document.querySelector('meta[name="yume-build"]')?.getAttribute('content') === id, V2_ID, { timeout: 20_000 })
-    await page.locator('[data-testid="spot-list"]:not([aria-busy="true"]) [data-testid="spot-card"]').first().waitFor({ timeout: 15_000 })
+    await page.locator(STORED_PLACE).first().waitFor({ timeout: 15_000 })
     await page.waitForTimeout(1500)
     assert.equal(loads, loadsBefore + 1, 'exactly one reload')
     assert.equal(await page.getByTestId('update-banner').count(), 0)

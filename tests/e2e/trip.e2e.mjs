@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { after, before, describe, it } from 'node:test'
-import { openApp } from './harness.mjs'
+import { openApp, STORED_PLACE } from './harness.mjs'
 
 const snapshot = JSON.parse(readFileSync('public/data/snapshot.json', 'utf8'))
 const [a, b] = snapshot.spots.filter((s) => s.point && s.highlight)
@@ -24,7 +24,7 @@ describe('a shared trip link, in a fresh profile, offline', () => {
   before(async () => {
     app = await openApp()
     await app.page.goto(app.url('/'))
-    await app.page.locator('[data-testid="spot-list"]:not([aria-busy="true"]) [data-testid="spot-card"]').first().waitFor({ timeout: 15_000 })
+    await app.page.locator(STORED_PLACE).first().waitFor({ timeout: 15_000 })
     await app.waitForServiceWorker()
     await app.stopServer()
   })

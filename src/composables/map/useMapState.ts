@@ -27,8 +27,9 @@ export function useMapState(now: () => Date = () => new Date()) {
   const category = ref<string | null>(null)
   const selectedKey = shallowRef<string | null>(null)
 
-  // Before the stored towns are read, the prerendered page's town buttons (domain/first-screen) can already pick one.
-  const town = computed(() => parseTown(route.query.town, municipalities.value.length ? municipalities.value : (records.firstScreenFor('/map')?.towns ?? [])))
+  /** The towns to choose from: the stored ones, or before they are read, the prerendered page's town buttons (domain/first-screen). */
+  const townChoices = computed(() => records.firstScreenFor('/map')?.towns ?? municipalities.value)
+  const town = computed(() => parseTown(route.query.town, townChoices.value))
   const trips = useTripsStore()
   const user = useUserDataStore()
   // A trip's day on the map (`?trip=`) is the person's data.
@@ -69,5 +70,5 @@ export function useMapState(now: () => Date = () => new Date()) {
     setTown(town.value === code ? null : code)
   }
 
-  return { municipalities, kinds, category, categories, town, selectedRoute, allMarkers, visible, listed, selectedKey, selected, focused, focusedStop, setTown, toggleTown }
+  return { municipalities, townChoices, kinds, category, categories, town, selectedRoute, allMarkers, visible, listed, selectedKey, selected, focused, focusedStop, setTown, toggleTown }
 }
