@@ -14,12 +14,15 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import lighthouse from 'lighthouse'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../tests/e2e/harness.mjs'
+import { startTileStub } from './tile-stub.mjs'
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo']
 
 async function startChromium(lang) {
   const profile = mkdtempSync(join(tmpdir(), 'yume-bench-lh-'))
-  const child = spawn(CHROMIUM_PATH, [...CHROMIUM_ARGS, lang === 'en' ? '--lang=en-US' : '--lang=ja-JP', `--accept-lang=${lang === 'en' ? 'en-US,en' : 'ja-JP,ja'}`, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'] })
+  // The map's tiles from a local stub: their failed requests were console errors only this offline machine has.
+  const tiles = await startTileStub()
+  const child = spawn(CHROMIUM_PATH, [...CHROMIUM_ARGS, ...tiles.args, lang === 'en' ? '--lang=en-US' : '--lang=ja-JP', `--accept-lang=${lang === 'en' ? 'en-US,en' : 'ja-JP,ja'}`, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'] })
   const port = await new Promise((resolve, reject) => {
     let text = ''
     const timer = setTimeout(() => reject(new Error(`Chromium did not open a debugging port:\n${text}`)), 30_000)
@@ -32,12 +35,16 @@ async function startChromium(lang) {
       }
     })
     child.once('exit', (code) => reject(new Error(`Chromium exited (${code}):\n${text}`)))
+  }).catch(async (error) => {
+    await tiles.close()
+    throw error
   })
   return {
     port,
     async close() {
       child.kill('SIGTERM')
       await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)))
+      await tiles.close()
       // Chromium may still be writing its profile as it exits: retry, and never fail a run over a temp folder.
       try {
         rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 })

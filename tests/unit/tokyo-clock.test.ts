@@ -2,7 +2,8 @@
  * Japan's date and time from an instant, in every engine. The cause of the WebKit
  * Home bug (2019 events under "this week"): the date came from
  * `Intl.DateTimeFormat('en-CA').format()`, whose shape WebKit renders as `12/2/2026`.
- * These tests give the formatter each engine's shape and require the same answer.
+ * These tests give the formatter each engine's shape and require the same answer; the clock itself is
+ * arithmetic (UTC+9), checked here against the time-zone database over decades.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
@@ -63,6 +64,23 @@ describe('tokyoClock', () => {
     ]
     const listed = events.filter((e) => occurrencesIn(e as never, weekRange(today), today).length > 0).map((e) => e.id)
     expect(listed).toEqual(['sat'])
+  })
+
+  it('agrees with the time-zone database for Asia/Tokyo, 1960–2060, at every hour of the day', async () => {
+    const { tokyoClock } = await import('../../src/domain/tokyo-clock')
+    const tz = new RealDTF('en-US', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    const from = Date.UTC(1960, 0, 1)
+    const to = Date.UTC(2060, 0, 1)
+    // A step that is not a whole number of hours or days, so the samples walk through every hour and minute.
+    const step = 7 * 3_600_000 + 37 * 60_000
+    let checked = 0
+    for (let t = from; t < to; t += step) {
+      const p = Object.fromEntries(tz.formatToParts(new Date(t)).map((x) => [x.type, x.value]))
+      const clock = tokyoClock(new Date(t))
+      expect(`${clock.date} ${clock.time}`).toBe(`${p.year}-${p.month}-${p.day} ${p.hour === '24' ? '00' : p.hour}:${p.minute}`)
+      checked++
+    }
+    expect(checked).toBeGreaterThan(100_000)
   })
 
   it('refuses an invalid date instead of returning a wrong day', async () => {
