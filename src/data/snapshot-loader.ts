@@ -28,7 +28,8 @@ export class SnapshotLoadError extends Error {
 export const META_TIMEOUT_MS = 15_000
 export const SNAPSHOT_TIMEOUT_MS = 90_000
 
-async function fetchText(url: string, fetcher: typeof fetch, timeoutMs: number): Promise<string> {
+/** A download with the checks every one gets (time limit, error status, a web page instead of data), read by `read`. */
+async function fetchBody<T>(url: string, fetcher: typeof fetch, timeoutMs: number, read: (response: Response) => Promise<T>): Promise<T> {
   const controller = new AbortController()
   const timer = setTimeout(() => controller.abort(), timeoutMs)
   try {
@@ -42,7 +43,7 @@ async function fetchText(url: string, fetcher: typeof fetch, timeoutMs: number):
     const type = response.headers.get('content-type') ?? ''
     if (type.includes('text/html')) throw new SnapshotLoadError('network', `The server answered a web page instead of data for ${url}.`)
     try {
-      return await response.text()
+      return await read(response)
     } catch (error) {
       throw new SnapshotLoadError('offline', controller.signal.aborted ? `No answer from the server within ${timeoutMs / 1000} s.` : 'The download was interrupted.', error)
     }
@@ -50,6 +51,8 @@ async function fetchText(url: string, fetcher: typeof fetch, timeoutMs: number):
     clearTimeout(timer)
   }
 }
+
+const fetchText = (url: string, fetcher: typeof fetch, timeoutMs: number) => fetchBody(url, fetcher, timeoutMs, (response) => response.text())
 
 export interface UpdateResult {
   status: 'imported' | 'unchanged'
@@ -90,17 +93,28 @@ export async function updateSnapshot(options: UpdateOptions = {}): Promise<Updat
 }
 
 /** The snapshot's text from the server (never a cached copy), with the checks, time limit and errors of every download. */
+const snapshotUrl = () => `${SNAPSHOT_URL}?v=${Date.now()}`
+const snapshotTimeout = (options: Pick<UpdateOptions, 'timeoutMs'>) => options.timeoutMs?.snapshot ?? SNAPSHOT_TIMEOUT_MS
+
 export function fetchSnapshotText(options: Pick<UpdateOptions, 'fetcher' | 'timeoutMs'> = {}): Promise<string> {
-  const fetcher = options.fetcher ?? globalThis.fetch.bind(globalThis)
-  return fetchText(`${SNAPSHOT_URL}?v=${Date.now()}`, fetcher, options.timeoutMs?.snapshot ?? SNAPSHOT_TIMEOUT_MS)
+  return fetchText(snapshotUrl(), options.fetcher ?? globalThis.fetch.bind(globalThis), snapshotTimeout(options))
 }
 
 /**
- * The heavy half: download, parse, validate and hash the snapshot (no database: a worker can run it). `text`:
- * the snapshot already downloaded (a first visit's early download, early-snapshot.ts), so nothing is fetched.
+ * The snapshot's bytes, undecoded: what the page hands to the worker. Decoding ≈ 800 KB of UTF-8 (`text()`) was one
+ * long task on the page (≈ 100 ms at 4× CPU slowdown); the worker decodes them instead.
  */
-export async function downloadSnapshot(options: Pick<UpdateOptions, 'fetcher' | 'timeoutMs'> & { text?: string } = {}): Promise<Snapshot> {
-  const text = options.text ?? (await fetchSnapshotText(options))
+export function fetchSnapshotBytes(options: Pick<UpdateOptions, 'fetcher' | 'timeoutMs'> = {}): Promise<ArrayBuffer> {
+  return fetchBody(snapshotUrl(), options.fetcher ?? globalThis.fetch.bind(globalThis), snapshotTimeout(options), (response) => response.arrayBuffer())
+}
+
+/**
+ * The heavy half: download, parse, validate and hash the snapshot (no database: a worker can run it). `bytes`:
+ * the snapshot already downloaded (a first visit's early download, early-snapshot.ts), so nothing is fetched; decoded
+ * as UTF-8 as `Response.text()` decodes (a byte order mark dropped, a broken sequence replaced).
+ */
+export async function downloadSnapshot(options: Pick<UpdateOptions, 'fetcher' | 'timeoutMs'> & { bytes?: ArrayBuffer } = {}): Promise<Snapshot> {
+  const text = options.bytes ? new TextDecoder().decode(options.bytes) : await fetchSnapshotText(options)
   // The validator is loaded only when there is something to validate (keeps the entry chunk small).
   const { parseSnapshot, SnapshotError } = await import('@/domain/snapshot-validate')
   try {

@@ -7,7 +7,7 @@
  * page, the download itself has usually been started already, by the boot script (early-snapshot.ts).
  */
 import type { Snapshot } from '@/domain/snapshot-schema'
-import { checkSnapshot, downloadSnapshot, fetchSnapshotText, storeSnapshot, type UpdateOptions, type UpdateResult } from './snapshot-loader'
+import { checkSnapshot, downloadSnapshot, fetchSnapshotBytes, storeSnapshot, type UpdateOptions, type UpdateResult } from './snapshot-loader'
 import { dropEarlySnapshot, hasEarlySnapshot, takeEarlySnapshot, type EarlySnapshot } from './early-snapshot'
 import { fromReply, type DownloadReply, type DownloadRequest } from './worker/snapshot-update-task'
 
@@ -38,8 +38,9 @@ function inWorker(request: DownloadRequest): Promise<DownloadReply | null> {
   })
 }
 
-async function download(text: string | null): Promise<Snapshot> {
-  const request: DownloadRequest = text === null ? {} : { text }
+async function download(bytes: ArrayBuffer | null): Promise<Snapshot> {
+  // Copied to the worker, not transferred: the page keeps them for its own path should the worker fail to start.
+  const request: DownloadRequest = bytes === null ? {} : { bytes }
   if (typeof Worker !== 'undefined') {
     const reply = await inWorker(request)
     if (reply) {
@@ -56,12 +57,12 @@ let lastSource: 'early' | 'own' | null = null
 export const lastDownloadSource = () => lastSource
 
 /**
- * The early download's text, read as every snapshot download is (fetchSnapshotText: the same checks, time limit
- * and errors). Null when it was not started, or failed in a way a download of the import's own might not (an
+ * The early download's bytes, read as every snapshot download is (fetchSnapshotBytes: the same checks, time limit
+ * and errors; the worker decodes them). Null when it was not started, or failed in a way a download of the import's own might not (an
  * error status, a web page instead of data, a broken connection): the caller then downloads itself. Running out
  * of time is not retried: it throws "offline", as the import's own download would after the same wait.
  */
-export async function earlySnapshotText(early: EarlySnapshot | null, options: Pick<UpdateOptions, 'timeoutMs'> = {}): Promise<string | null> {
+export async function earlySnapshotBytes(early: EarlySnapshot | null, options: Pick<UpdateOptions, 'timeoutMs'> = {}): Promise<ArrayBuffer | null> {
   if (!early) return null
   // A fetcher that is the download already under way: the loader's time limit cancels it.
   const fetcher = ((_url: RequestInfo | URL, init?: RequestInit) => {
@@ -69,7 +70,7 @@ export async function earlySnapshotText(early: EarlySnapshot | null, options: Pi
     return early.response
   }) as typeof fetch
   try {
-    return await fetchSnapshotText({ ...options, fetcher })
+    return await fetchSnapshotBytes({ ...options, fetcher })
   } catch (error) {
     if (early.controller.signal.aborted) throw error
     return null
@@ -79,10 +80,10 @@ export async function earlySnapshotText(early: EarlySnapshot | null, options: Pi
 /** The early download read and validated (null: there was none, or it failed and the import downloads itself). */
 let prepared: Promise<Snapshot | null> | null = null
 function readEarly(): Promise<Snapshot | null> {
-  return earlySnapshotText(takeEarlySnapshot()).then((text) => {
-    if (text === null) return null
+  return earlySnapshotBytes(takeEarlySnapshot()).then((bytes) => {
+    if (bytes === null) return null
     lastSource = 'early'
-    return download(text)
+    return download(bytes)
   })
 }
 

@@ -14,8 +14,8 @@ import { downloadSnapshot, SnapshotLoadError, type LoadFailure, type UpdateOptio
 
 export type DownloadReply = { ok: true; json: string } | { ok: false; kind: LoadFailure; message: string }
 
-/** What the page asks: download, or read the snapshot it already has (a first visit's early download). */
-export type DownloadRequest = { text?: string }
+/** What the page asks: download, or read the snapshot it already has (a first visit's early download, as bytes). */
+export type DownloadRequest = { bytes?: ArrayBuffer }
 
 export async function runDownload(options: Pick<UpdateOptions, 'fetcher'> & DownloadRequest = {}): Promise<DownloadReply> {
   try {
