@@ -110,8 +110,8 @@ function start() {
   // the cache). A preload, not a stylesheet: a stylesheet added by a script blocks rendering until it has loaded.
   const links = [...preload.map((href) => ['modulepreload', href]), ...route.js.map((href) => ['modulepreload', href]), ...route.css.map((href) => ['preload', href, 'style'])]
   // Each link starts a request, about a millisecond of the page's thread apiece (four times that on a slow phone):
-  // a few per task, from the next task on (this one has the storage check and two requests), so twenty of them do
-  // not make one long task.
+  // a few per task, from the next task on (this one has the storage check, the entry's request and, on a first
+  // visit, the data's), so twenty of them do not make one long task.
   const next = () => {
     for (const link of links.splice(0, LINKS_PER_TASK)) add(...link)
     if (links.length) setTimeout(next, 0)

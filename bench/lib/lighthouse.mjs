@@ -19,9 +19,9 @@ import { startTileStub } from './tile-stub.mjs'
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo']
 
 async function startChromium(lang) {
-  const profile = mkdtempSync(join(tmpdir(), 'yume-bench-lh-'))
   // The map's tiles from a local stub: their failed requests were console errors only this offline machine has.
   const tiles = await startTileStub()
+  const profile = mkdtempSync(join(tmpdir(), 'yume-bench-lh-'))
   const child = spawn(CHROMIUM_PATH, [...CHROMIUM_ARGS, ...tiles.args, lang === 'en' ? '--lang=en-US' : '--lang=ja-JP', `--accept-lang=${lang === 'en' ? 'en-US,en' : 'ja-JP,ja'}`, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'] })
   const port = await new Promise((resolve, reject) => {
     let text = ''
@@ -36,7 +36,9 @@ async function startChromium(lang) {
     })
     child.once('exit', (code) => reject(new Error(`Chromium exited (${code}):\n${text}`)))
   }).catch(async (error) => {
+    child.kill('SIGTERM')
     await tiles.close()
+    rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 })
     throw error
   })
   return {

@@ -29,6 +29,8 @@ const pad = (n: number) => String(n).padStart(2, '0')
 export function tokyoClock(now: Date = new Date()): TokyoClock {
   if (Number.isNaN(now.getTime())) throw new RangeError('tokyoClock: invalid date')
   const wall = new Date(now.getTime() + JAPAN_OFFSET_MS)
+  // Within nine hours of the last date JavaScript can hold, Japan's wall clock is beyond it.
+  if (Number.isNaN(wall.getTime())) throw new RangeError('tokyoClock: date out of range')
   const c = { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate(), hour: wall.getUTCHours(), minute: wall.getUTCMinutes() }
   return { ...c, date: `${c.year}-${pad(c.month)}-${pad(c.day)}`, time: `${pad(c.hour)}:${pad(c.minute)}` }
 }

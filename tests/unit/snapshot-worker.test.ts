@@ -54,8 +54,11 @@ describe('the worker’s download', () => {
   })
 })
 
-/** A stand-in for the module worker: records that it was started and answers as the real one does. */
-function stubWorker(fetcher: typeof fetch, requests: unknown[] = []) {
+/**
+ * A stand-in for the module worker: records that it was started and answers as the real one does. `fails`: it
+ * fails after taking the message (a worker script that cannot run), as `onerror` reports it.
+ */
+function stubWorker(fetcher: typeof fetch, requests: unknown[] = [], { fails = false } = {}) {
   const started: string[] = []
   class FakeWorker {
     onmessage: ((event: MessageEvent) => void) | null = null
@@ -63,10 +66,15 @@ function stubWorker(fetcher: typeof fetch, requests: unknown[] = []) {
     constructor(url: URL) {
       started.push(String(url))
     }
-    postMessage(request: { bytes?: ArrayBuffer }) {
+    postMessage(request: { bytes?: ArrayBuffer }, transfer: Transferable[] = []) {
       requests.push(request)
-      // Through a structured clone, as a real worker's request and reply arrive.
-      void runDownload({ fetcher, ...structuredClone(request) }).then((data) => this.onmessage?.({ data: structuredClone(data) } as MessageEvent))
+      // Through a structured clone, as a real worker's request and reply arrive (what is transferred leaves the page).
+      const received = structuredClone(request, { transfer })
+      if (fails) {
+        queueMicrotask(() => this.onerror?.(new Event('error')))
+        return
+      }
+      void runDownload({ fetcher, ...received }).then((data) => this.onmessage?.({ data: structuredClone(data) } as MessageEvent))
     }
     terminate() {}
   }
@@ -190,6 +198,19 @@ describe('a first visit’s early download (started by the prerendered page’s 
     expect(requests).toHaveLength(1)
     expect((requests[0] as { bytes?: unknown }).bytes).toBeInstanceOf(ArrayBuffer)
     expect(lastUpdatePath()).toBe('worker')
+  })
+
+  it('when the worker fails after taking the bytes, the page imports them itself', async () => {
+    const snapshot = loadCommittedSnapshot()
+    const page = countingFetch(filesFor(snapshot))
+    vi.stubGlobal('fetch', page.fetcher)
+    stubWorker(page.fetcher, [], { fails: true })
+    startEarly(Promise.resolve(json(JSON.stringify(snapshot))))
+    await expect(updateSnapshotOffThread()).resolves.toMatchObject({ status: 'imported', meta: { hash: snapshot.hash } })
+    expect(lastUpdatePath()).toBe('main')
+    expect(lastDownloadSource()).toBe('early')
+    expect(page.asked).not.toContain('/data/snapshot.json')
+    expect(await getSnapshotMeta()).toMatchObject({ hash: snapshot.hash })
   })
 
   it.each([

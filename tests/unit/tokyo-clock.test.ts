@@ -86,5 +86,7 @@ describe('tokyoClock', () => {
   it('refuses an invalid date instead of returning a wrong day', async () => {
     const { tokyoClock } = await import('../../src/domain/tokyo-clock')
     expect(() => tokyoClock(new Date('nope'))).toThrow(RangeError)
+    // The last instant JavaScript can hold: Japan's clock is already past it.
+    expect(() => tokyoClock(new Date(8.64e15))).toThrow(RangeError)
   })
 })
