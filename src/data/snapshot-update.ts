@@ -45,7 +45,7 @@ async function download(bytes: ArrayBuffer | null): Promise<Snapshot> {
     const reply = await inWorker(request)
     if (reply) {
       lastPath = 'worker'
-      return fromReply(reply)
+      return await fromReply(reply)
     }
   }
   lastPath = 'main'

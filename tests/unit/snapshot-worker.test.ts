@@ -31,8 +31,19 @@ describe('the worker’s download', () => {
     const snapshot = loadCommittedSnapshot()
     const reply = await runDownload({ fetcher: fakeFetch(filesFor(snapshot)) })
     expect(reply.ok).toBe(true)
-    expect(fromReply(reply).spots.map((s) => s.id)).toEqual(snapshot.spots.map((s) => s.id))
+    expect((await fromReply(reply)).spots.map((s) => s.id)).toEqual(snapshot.spots.map((s) => s.id))
     expect(await getSnapshotMeta()).toBeUndefined()
+  })
+
+  it('the page reads the reply a part at a time, giving other work its turn in between', async () => {
+    const snapshot = loadCommittedSnapshot()
+    const reply = await runDownload({ fetcher: fakeFetch(filesFor(snapshot)) })
+    let finished = false
+    const reading = fromReply(reply).then((read) => ((finished = true), read))
+    // A task queued once reading has begun (a frame, a tap) runs before the reading ends.
+    const finishedBefore = await new Promise<boolean>((resolve) => setTimeout(() => resolve(finished), 0))
+    expect(finishedBefore).toBe(false)
+    expect(await reading).toEqual(JSON.parse(JSON.stringify(snapshot)))
   })
 
   it.each([
@@ -43,12 +54,7 @@ describe('the worker’s download', () => {
     const fetcher = Object.keys(files).length ? fakeFetch(files) : ((async () => { throw new TypeError('offline') }) as typeof fetch)
     const reply = await runDownload({ fetcher })
     expect(reply).toMatchObject({ ok: false, kind })
-    let thrown: unknown
-    try {
-      fromReply(reply)
-    } catch (error) {
-      thrown = error
-    }
+    const thrown = await fromReply(reply).catch((error: unknown) => error)
     expect(thrown).toBeInstanceOf(SnapshotLoadError)
     expect((thrown as SnapshotLoadError).kind).toBe(kind)
   })
