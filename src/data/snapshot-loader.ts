@@ -96,7 +96,7 @@ const snapshotUrl = () => `${SNAPSHOT_URL}?v=${Date.now()}`
 const snapshotTimeout = (options: Pick<UpdateOptions, 'timeoutMs'>) => options.timeoutMs?.snapshot ?? SNAPSHOT_TIMEOUT_MS
 
 /** The snapshot's text from the server (never a cached copy), with the checks, time limit and errors of every download. */
-export function fetchSnapshotText(options: Pick<UpdateOptions, 'fetcher' | 'timeoutMs'> = {}): Promise<string> {
+function fetchSnapshotText(options: Pick<UpdateOptions, 'fetcher' | 'timeoutMs'> = {}): Promise<string> {
   return fetchText(snapshotUrl(), options.fetcher ?? globalThis.fetch.bind(globalThis), snapshotTimeout(options))
 }
 
