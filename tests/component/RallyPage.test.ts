@@ -1,4 +1,4 @@
-import { flushPromises } from '@vue/test-utils'
+import { flushPromises, mount } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { closeDb, DB_NAME } from '@/data/db'
 import { replaceSnapshot } from '@/data/repositories/snapshot-repo'
@@ -6,8 +6,11 @@ import { addStamp } from '@/data/repositories/user-repo'
 import RallyDetailPage from '@/pages/RallyDetailPage.vue'
 import RallyPage from '@/pages/RallyPage.vue'
 import { useLocationStore } from '@/stores/location'
+import { useRecordsStore } from '@/stores/records'
+import { useSnapshotStore } from '@/stores/snapshot'
+import { useUserDataStore } from '@/stores/user-data'
 import { makeKey, POINTS, testRally } from '../fixtures/rally'
-import { mountApp } from '../fixtures/mount-app'
+import { appPlugins, mountApp, offlineFetch } from '../fixtures/mount-app'
 import { variantSnapshot } from '../fixtures/snapshots'
 
 beforeEach(async () => {
@@ -29,6 +32,33 @@ describe('RallyPage', () => {
     expect(orphan.text()).toContain('old-rally')
     expect(orphan.text()).toContain('cp-9')
     expect(orphan.text()).toContain('最新のデータには掲載されていません')
+  })
+
+  it("until the person's stamps are read, a rally's progress says so instead of showing 0", async () => {
+    await replaceSnapshot(await variantSnapshot((body) => (body.rallies = [testRally([])])))
+    await addStamp({ key: 'test-rally/cp-a', rallyId: 'test-rally', checkpointId: 'cp-a', at: '2026-11-02T01:00:00.000Z', method: 'gps' })
+    const { pinia, i18n, router } = await appPlugins('ja', '/rally/test-rally')
+    await useSnapshotStore().init(offlineFetch)
+    await useRecordsStore().load()
+    const plugins = [pinia, i18n, router]
+    // Checked right after mounting: the pages start reading the person's data then, and it takes a moment.
+    const list = mount(RallyPage, { global: { plugins } })
+    const detail = mount(RallyDetailPage, { props: { id: 'test-rally' }, global: { plugins } })
+    const card = () => list.get('[data-testid="rally-progress"]')
+    const summary = () => detail.get('[data-testid="rally-progress"]')
+    expect(card().text()).toBe('スタンプ – / 3')
+    expect(card().attributes('aria-busy')).toBe('true')
+    expect(summary().text()).toBe('スタンプ – / 3')
+    expect(summary().attributes('aria-busy')).toBe('true')
+    expect(summary().get('progress').attributes('value')).toBeUndefined()
+
+    await useUserDataStore().ensureLoaded() // the read the pages began
+    await flushPromises()
+    expect(card().text()).toBe('スタンプ 1 / 3')
+    expect(card().attributes('aria-busy')).toBeUndefined()
+    expect(summary().text()).toBe('スタンプ 1 / 3')
+    expect(summary().attributes('aria-busy')).toBeUndefined()
+    expect(summary().get('progress').attributes('value')).toBe('1')
   })
 
   it('a rally without a signing key offers no code entry and says how to check in; with a key it does', async () => {

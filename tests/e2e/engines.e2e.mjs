@@ -87,7 +87,8 @@ async function settledMap(app) {
   throw new Error('the map view never settled')
 }
 
-const progressOf = (app) => app.waitFor({ testId: 'rally-progress', within: { testId: 'rally-detail' } })
+/** The rally's progress once the person's stamps are read (until then it is busy and shows no count). */
+const progressOf = (app) => app.waitFor({ css: '[data-testid="rally-progress"]:not([aria-busy])', within: { testId: 'rally-detail' } })
 
 for (const engine of selected) {
   describe(`${engine}: the journeys`, () => {
