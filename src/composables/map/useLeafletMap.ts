@@ -57,7 +57,6 @@ export function useLeafletMap(container: Ref<HTMLElement | null>, options: Leafl
   let here: L.LayerGroup | null = null
   let zoom: L.Control.Zoom | null = null
   let boundaryAttribution = ''
-  let townLayers = new Map<MunicipalityCode, L.Polygon>()
   let townList: readonly Municipality[] = []
   /** Set while one tap's events are dispatched, so a tap on a marker never also picks the town under it. */
   let markerTapped = false
@@ -73,9 +72,10 @@ export function useLeafletMap(container: Ref<HTMLElement | null>, options: Leafl
   }
 
   // Leaflet starts in a task of its own, after the one that mounted (or hydrated) the page: both in one were the
-  // map route's longest task on a first visit (issue 18). The map, its base tiles, and what the page draws on it
-  // once it is ready, go in three tasks.
+  // map route's longest task on a first visit (issue 18). The map, its base tiles, the markers' canvas, and what the
+  // page draws on it once it is ready, go in four tasks.
   const step = useNextTask()
+  const townsDraw = useNextTask()
   onMounted(() => step.run(start))
 
   function start() {
@@ -95,7 +95,9 @@ export function useLeafletMap(container: Ref<HTMLElement | null>, options: Leafl
     m.createPane('townLabels').style.zIndex = '400' // under the markers: a label never hides a marker
     m.createPane('markers').style.zIndex = '450'
     m.createPane('clusters').style.zIndex = '460'
-    canvas = markRaw(markerCanvas({ pane: 'markers', padding: 0.3 }))
+    // The markers' canvas reaches a little beyond the view (Leaflet's default margin): its pixels are allocated at
+    // its first drawing, and at 0.3 of the view on each side that was a 100 ms task at 4× CPU slowdown (issue 18).
+    canvas = markRaw(markerCanvas({ pane: 'markers', padding: 0.1 }))
     L.control.attribution({ prefix: false, position: 'bottomright' }).addTo(m)
     zoom = L.control.zoom({ position: 'topright', zoomInTitle: options.zoomInTitle(), zoomOutTitle: options.zoomOutTitle() }).addTo(m)
     m.fitBounds(toBounds(REGION_BBOX))
@@ -111,7 +113,11 @@ export function useLeafletMap(container: Ref<HTMLElement | null>, options: Leafl
     step.run(() => {
       // Base tiles under the boundaries. Never OpenStreetMap: GSI only, CORS (crossOrigin) so the SW can cache real responses.
       L.tileLayer(GSI_TILE_URL, { attribution: GSI_ATTRIBUTION, crossOrigin: 'anonymous', minZoom: TILE_MIN_ZOOM, maxZoom: TILE_MAX_ZOOM, maxNativeZoom: TILE_MAX_ZOOM }).addTo(m)
-      step.run(() => (ready.value = true))
+      // The markers' canvas, empty, in a task of its own: allocating its pixels is most of the markers' first drawing.
+      step.run(() => {
+        canvas?.addTo(m)
+        step.run(() => (ready.value = true))
+      })
     })
   }
 
@@ -123,7 +129,6 @@ export function useLeafletMap(container: Ref<HTMLElement | null>, options: Leafl
     map.value = null
     ready.value = false
     canvas = towns = labels = markers = route = here = zoom = null
-    townLayers = new Map()
   })
 
   function setZoomTitles() {
@@ -133,16 +138,16 @@ export function useLeafletMap(container: Ref<HTMLElement | null>, options: Leafl
     zoom = L.control.zoom({ position: 'topright', zoomInTitle: options.zoomInTitle(), zoomOutTitle: options.zoomOutTitle() }).addTo(m)
   }
 
-  /** Town polygons (SVG paths, one per municipality) with labels in the current language. */
+  /**
+   * Town polygons (SVG paths, one per municipality) with labels in the current language. Built in one task and put
+   * on the map in the next: together, building and drawing the outlines was a 90–150 ms task at 4× CPU slowdown on a
+   * first visit (issue 18). The outlines they replace stay until the new ones are drawn, so nothing flickers.
+   */
   function setTowns(list: readonly Municipality[], labelOf: (m: Municipality) => { text: string; lang: string }, selected: MunicipalityCode | null) {
     const m = map.value
     if (!m) return
-    towns?.remove()
-    labels?.remove()
-    townLayers = new Map()
-    townList = list
-    towns = markRaw(L.featureGroup())
-    labels = markRaw(L.layerGroup())
+    const outlines = markRaw(L.featureGroup())
+    const names = markRaw(L.layerGroup())
     for (const t of list) {
       const isSelected = selected === t.code
       const rings = t.boundary.type === 'Polygon' ? [t.boundary.coordinates] : t.boundary.coordinates
@@ -157,8 +162,7 @@ export function useLeafletMap(container: Ref<HTMLElement | null>, options: Leafl
         fillOpacity: selected && !isSelected ? 0.05 : 0.15,
         interactive: false,
       })
-      towns.addLayer(polygon)
-      townLayers.set(t.code, polygon)
+      outlines.addLayer(polygon)
       const label = document.createElement('span')
       const { text, lang } = labelOf(t)
       label.textContent = text
@@ -166,10 +170,15 @@ export function useLeafletMap(container: Ref<HTMLElement | null>, options: Leafl
       label.className = `map-town-label map-town-label--${LABEL_SIDE[t.code] ?? 'center'}${isSelected ? ' map-town-label--selected' : ''}`
       // A marker whose icon has no size: the label centres itself with CSS. (A Leaflet tooltip measures itself
       // to be placed, a layout of the whole page for each town, while the page is still settling; issue 18.)
-      labels.addLayer(L.marker([t.centre.lat, t.centre.lng], { pane: 'townLabels', interactive: false, keyboard: false, icon: L.divIcon({ html: label, className: 'map-town-label__anchor', iconSize: null as unknown as L.PointExpression }) }))
+      names.addLayer(L.marker([t.centre.lat, t.centre.lng], { pane: 'townLabels', interactive: false, keyboard: false, icon: L.divIcon({ html: label, className: 'map-town-label__anchor', iconSize: null as unknown as L.PointExpression }) }))
     }
-    towns.addTo(m)
-    labels.addTo(m)
+    townsDraw.run(() => {
+      towns?.remove()
+      labels?.remove()
+      towns = outlines.addTo(m)
+      labels = names.addTo(m)
+      townList = list
+    })
   }
 
   function setBoundaryAttribution(text: string) {
