@@ -51,7 +51,7 @@ function measureInPage({ kind, count, zoom }) {
   const L = window.L
   const el = document.getElementById('map')
   const map = L.map(el, { zoomControl: false, attributionControl: false }).setView([34.35, 131.45], zoom)
-  const renderer = L.canvas({ padding: 0.3 })
+  const renderer = L.canvas({ padding: 0.1 }) // as the app's markers' canvas (useLeafletMap)
   // Deterministic points across the region (the same for both kinds).
   let seed = 42
   const rnd = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32
