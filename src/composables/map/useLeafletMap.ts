@@ -48,6 +48,8 @@ export const FOCUS_ZOOM = 16
 
 export function useLeafletMap(container: Ref<HTMLElement | null>, options: LeafletMapOptions) {
   const map = shallowRef<L.Map | null>(null)
+  /** The map from its creation, before it has a view and is the page's. */
+  let created: L.Map | null = null
   const ready = shallowRef(false)
   let canvas: L.Canvas | null = null
   let towns: L.FeatureGroup | null = null
@@ -72,8 +74,8 @@ export function useLeafletMap(container: Ref<HTMLElement | null>, options: Leafl
   }
 
   // Leaflet starts in a task of its own, after the one that mounted (or hydrated) the page: both in one were the
-  // map route's longest task on a first visit (issue 18). The map, its base tiles, the markers' canvas, and what the
-  // page draws on it once it is ready, go in four tasks.
+  // map route's longest task on a first visit (issue 18). The map, its view and controls, its base tiles, the
+  // markers' canvas, and what the page draws on it once it is ready, go in five tasks.
   const step = useNextTask()
   const townsDraw = useNextTask()
   const markersDraw = useNextTask()
@@ -99,9 +101,6 @@ export function useLeafletMap(container: Ref<HTMLElement | null>, options: Leafl
     // The markers' canvas reaches a little beyond the view (Leaflet's default margin): its pixels are allocated at
     // its first drawing, and at 0.3 of the view on each side that was a 100 ms task at 4× CPU slowdown (issue 18).
     canvas = markRaw(markerCanvas({ pane: 'markers', padding: 0.1 }))
-    L.control.attribution({ prefix: false, position: 'bottomright' }).addTo(m)
-    zoom = L.control.zoom({ position: 'topright', zoomInTitle: options.zoomInTitle(), zoomOutTitle: options.zoomOutTitle() }).addTo(m)
-    m.fitBounds(toBounds(REGION_BBOX))
     m.on('moveend zoomend', syncViewData)
     // Town polygons sit under the marker canvas, so a tap on the map (not on a marker) picks the town by point-in-polygon.
     m.on('click', (e: L.LeafletMouseEvent) => {
@@ -109,21 +108,28 @@ export function useLeafletMap(container: Ref<HTMLElement | null>, options: Leafl
       const hit = townList.find((t) => containsPoint(t.boundary, { lat: e.latlng.lat, lng: e.latlng.lng }))
       if (hit) options.onSelectTown(hit.code)
     })
-    map.value = m
-    syncViewData()
-    step.run(() => {
+    created = m
+    step.runEach([
+      // The view and the controls: the view measures the map (a layout), as creating it read its style. The map is the
+      // page's (map.value) once it has a view.
+      () => {
+        L.control.attribution({ prefix: false, position: 'bottomright' }).addTo(m)
+        zoom = L.control.zoom({ position: 'topright', zoomInTitle: options.zoomInTitle(), zoomOutTitle: options.zoomOutTitle() }).addTo(m)
+        m.fitBounds(toBounds(REGION_BBOX))
+        map.value = m
+        syncViewData()
+      },
       // Base tiles under the boundaries. Never OpenStreetMap: GSI only, CORS (crossOrigin) so the SW can cache real responses.
-      L.tileLayer(GSI_TILE_URL, { attribution: GSI_ATTRIBUTION, crossOrigin: 'anonymous', minZoom: TILE_MIN_ZOOM, maxZoom: TILE_MAX_ZOOM, maxNativeZoom: TILE_MAX_ZOOM }).addTo(m)
-      // The markers' canvas, empty, in a task of its own: allocating its pixels is most of the markers' first drawing.
-      step.run(() => {
-        canvas?.addTo(m)
-        step.run(() => (ready.value = true))
-      })
-    })
+      () => L.tileLayer(GSI_TILE_URL, { attribution: GSI_ATTRIBUTION, crossOrigin: 'anonymous', minZoom: TILE_MIN_ZOOM, maxZoom: TILE_MAX_ZOOM, maxNativeZoom: TILE_MAX_ZOOM }).addTo(m),
+      // The markers' canvas, empty: allocating its pixels is most of the markers' first drawing.
+      () => canvas?.addTo(m),
+      () => (ready.value = true),
+    ])
   }
 
   onBeforeUnmount(() => {
-    const m = map.value
+    const m = map.value ?? created
+    created = null
     m?.off()
     m?.remove()
     if (m) forgetZoomAnimation(m)

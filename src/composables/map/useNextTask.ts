@@ -13,9 +13,18 @@ export function useNextTask() {
       work()
     }, 0)
   }
+  /** Each piece of work in a task of its own, in order; a newer call replaces what is still pending. */
+  function runEach(works: ReadonlyArray<() => void>) {
+    const [first, ...rest] = works
+    if (first)
+      run(() => {
+        first()
+        runEach(rest)
+      })
+  }
   onScopeDispose(() => {
     if (timer !== null) clearTimeout(timer)
     timer = null
   })
-  return { run }
+  return { run, runEach }
 }
