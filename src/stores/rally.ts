@@ -29,6 +29,8 @@ export const useRallyStore = defineStore('rally', () => {
   const user = useUserDataStore()
   const stamps = computed(() => user.stamps)
   const loaded = computed(() => user.loaded)
+  /** The person's stamps have been read: until then (or when reading failed) a count of them would be a guess. */
+  const stampsKnown = computed(() => user.loaded && !user.failed)
   const busy = ref(false)
   const load = () => user.load()
   const ensureLoaded = () => user.ensureLoaded()
@@ -122,5 +124,5 @@ export const useRallyStore = defineStore('rally', () => {
     return best && { rally: best.rally, got: best.got, needed: best.needed, total: best.total }
   })
 
-  return { stamps, loaded, busy, load, ensureLoaded, stampsByRally, rallyById, orphanRallyIds, stampFor, progressOf, statusOf, inProgress, checkInByLocation, checkInByCode }
+  return { stamps, loaded, stampsKnown, busy, load, ensureLoaded, stampsByRally, rallyById, orphanRallyIds, stampFor, progressOf, statusOf, inProgress, checkInByLocation, checkInByCode }
 })

@@ -52,13 +52,20 @@ describe('RallyPage', () => {
     expect(summary().attributes('aria-busy')).toBe('true')
     expect(summary().get('progress').attributes('value')).toBeUndefined()
 
-    await useUserDataStore().ensureLoaded() // the read the pages began
-    await flushPromises()
-    expect(card().text()).toBe('スタンプ 1 / 3')
+    await vi.waitFor(() => expect(card().text()).toBe('スタンプ 1 / 3')) // the read the pages began
     expect(card().attributes('aria-busy')).toBeUndefined()
     expect(summary().text()).toBe('スタンプ 1 / 3')
     expect(summary().attributes('aria-busy')).toBeUndefined()
     expect(summary().get('progress').attributes('value')).toBe('1')
+
+    // Reading them failed: no count either, and nothing left busy.
+    useUserDataStore().failed = true
+    await flushPromises()
+    expect(card().text()).toBe('スタンプ – / 3')
+    expect(card().attributes('aria-busy')).toBeUndefined()
+    expect(summary().text()).toBe('スタンプ – / 3')
+    list.unmount()
+    detail.unmount()
   })
 
   it('a rally without a signing key offers no code entry and says how to check in; with a key it does', async () => {

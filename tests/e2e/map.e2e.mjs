@@ -269,6 +269,19 @@ describe('map offline: boundaries and markers with no network and no tiles', () 
     assert.equal(await page.getByTestId('map-route').locator('li').count(), route.stops.length)
     await settledCentre(page)
     await page.screenshot({ path: `${SHOTS}/map-route-offline.png` })
+
+    // With the line shown, a tap on a marker still reaches it (the line's SVG, in the markers' pane, lets taps through).
+    const spot = snapshot.spots.find((s) => s.id === route.stops[0].spotId)
+    await page.goto(app.url(`/map?route=${route.id}&stop=1`))
+    const sheet = page.getByTestId('map-sheet')
+    await sheet.waitFor({ timeout: 15_000 })
+    await sheet.getByTestId('map-sheet-close').click()
+    await sheet.waitFor({ state: 'detached' })
+    await settledCentre(page)
+    const p = await pixelOf(page, spot.point)
+    await page.mouse.click(p.x, p.y)
+    await sheet.waitFor({ timeout: 5_000 })
+    assert.equal(await sheet.locator('h2').textContent(), spot.name.ja)
   })
 
   it('leaving the map in the middle of a zoom leaves no error behind', async () => {
