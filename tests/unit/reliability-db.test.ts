@@ -18,6 +18,7 @@ import { getSetting, putSetting } from '@/data/repositories/user-repo'
 import { updateSnapshot } from '@/data/snapshot-loader'
 import { BODY_KEYS } from '@/domain/snapshot-keys'
 import { useSnapshotStore } from '@/stores/snapshot'
+import { useUserDataStore } from '@/stores/user-data'
 import { createLayout, DB_LAYOUTS } from '../fixtures/db-versions'
 import { dumpStores } from '../fixtures/idb-dump'
 import { messages } from '../fixtures/messages'
@@ -257,6 +258,28 @@ describe('storage full (item 9)', () => {
     expect(banner.get('[data-testid="data-status"]').text()).toContain('The storage on this device is full, so this was not saved.')
     vi.restoreAllMocks()
     expect(await getSetting('locale')).toBe('en')
+  })
+})
+
+describe("the person's data cannot be read", () => {
+  it('the app says so in plain words (nothing deleted), and Try again reads it', async () => {
+    await putSetting('locale', 'en')
+    const user = useUserDataStore()
+    const banner = mountWithI18n(DataStatusBanner)
+    const db = await getDb()
+    vi.spyOn(db, 'transaction').mockImplementation(() => {
+      throw new DOMException('The operation failed for reasons unrelated to the database itself', 'UnknownError')
+    })
+    await user.load()
+    await flushPromises()
+    expect(user.failed).toBe(true)
+    expect(banner.get('[data-testid="data-status"]').text()).toContain('could not be read. Only the reading failed: nothing was deleted.')
+    vi.restoreAllMocks()
+    await banner.get('[data-testid="personal-retry"]').trigger('click')
+    await vi.waitFor(() => expect(user.failed).toBe(false))
+    await flushPromises()
+    expect(user.settings.get('locale')).toBe('en')
+    expect(banner.find('[data-testid="data-status"]').exists()).toBe(false)
   })
 })
 
