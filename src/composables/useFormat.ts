@@ -1,5 +1,5 @@
 import { useI18n } from '@/modules/translate'
-import { formatDate, formatDistance, formatMonth, formatNumber } from '@/domain/format'
+import { formatDate, formatDistance, formatMonth, formatNumber, formatYearMonth } from '@/domain/format'
 
 /** Intl formatting in the UI language, always in the Asia/Tokyo time zone. */
 export function useFormat() {
@@ -7,6 +7,7 @@ export function useFormat() {
   return {
     date: (iso: string, style: 'long' | 'short' = 'long') => formatDate(iso, locale.value, style),
     month: (m: number) => formatMonth(m, locale.value),
+    yearMonth: (yearMonth: string) => formatYearMonth(yearMonth, locale.value),
     number: (n: number) => formatNumber(n, locale.value),
     distance: (metres: number) => formatDistance(metres, locale.value),
   }

@@ -1,5 +1,6 @@
 import { useI18n } from '@/modules/translate'
 import { useLocalized } from '@/composables/useLocalized'
+import { listFormat } from '@/domain/format'
 import type { MatchReason } from '@/domain/scheme-match'
 import { useRecordsStore } from '@/stores/records'
 
@@ -8,7 +9,7 @@ export function useSchemeReason() {
   const { t, locale } = useI18n()
   const { text } = useLocalized()
   const records = useRecordsStore()
-  const list = (values: readonly string[]) => new Intl.ListFormat(locale.value === 'en' ? 'en-GB' : 'ja-JP', { type: 'disjunction' }).format(values)
+  const list = (values: readonly string[]) => listFormat(locale.value, { type: 'disjunction' }).format(values)
   return (reason: MatchReason, group: 'reason' | 'miss'): string => {
     const { town, kind, values } = reason.params ?? {}
     return t(`living.${group}.${reason.key}`, {

@@ -3,7 +3,9 @@
  * today's date in Japan and whether an event is still to come (Asia/Tokyo).
  */
 import { eventTiming, type Occurrence } from './event-dates'
+import { numberFormat } from './format'
 import type { Municipality, RegionEvent } from './snapshot-schema'
+import { compareCodeUnits } from './text-order'
 
 /** Census 2010 → 2020 change as a fraction (-0.0128 = −1.28 %), or undefined when a figure is missing. */
 export function populationChange(m: Pick<Municipality, 'population'>): number | undefined {
@@ -14,7 +16,7 @@ export function populationChange(m: Pick<Municipality, 'population'>): number | 
 
 /** "−1.3%" / "+0.4%" in the UI language. */
 export function formatPercentChange(fraction: number, locale: string): string {
-  return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'ja-JP', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(fraction)
+  return numberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(fraction)
 }
 
 /**
@@ -28,7 +30,7 @@ export function upcomingMigrationEvents<E extends RegionEvent>(events: readonly 
     const { status, occurrence } = eventTiming(event, today)
     if ((status === 'ongoing' || status === 'upcoming') && occurrence) dated.push({ event, occurrence, date: status === 'ongoing' ? today : occurrence.start })
   }
-  dated.sort((a, b) => a.date.localeCompare(b.date))
+  dated.sort((a, b) => compareCodeUnits(a.date, b.date))
   const undated = forMovers.filter((e) => !e.dates.length && !e.recurrence && e.dateNote).map((event) => ({ event }))
   return [...dated, ...undated]
 }

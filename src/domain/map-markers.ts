@@ -7,6 +7,7 @@ import { distanceM } from './geo'
 import { nextEventDate, todayInTokyo } from './event-dates'
 import type { Localized, Municipality, MunicipalityCode, Point, Rally, RegionEvent, Route, Spot } from './snapshot-schema'
 import { townRank } from './town-order'
+import { compareCodeUnits, compareJapanese } from './text-order'
 import type { Trip } from './trip-file'
 
 export const MARKER_KINDS = ['spot', 'event', 'checkpoint'] as const
@@ -88,9 +89,9 @@ export interface MarkerWithDistance extends MapMarker {
 /** Nearest first when a position is known; otherwise by town then name (Japanese order). */
 export function sortMarkers(markers: readonly MapMarker[], position: Point | null): MarkerWithDistance[] {
   if (position) {
-    return markers.map((m) => ({ ...m, distanceM: distanceM(position, m.point) })).sort((a, b) => a.distanceM - b.distanceM || a.key.localeCompare(b.key))
+    return markers.map((m) => ({ ...m, distanceM: distanceM(position, m.point) })).sort((a, b) => a.distanceM - b.distanceM || compareCodeUnits(a.key, b.key))
   }
-  return [...markers].sort((a, b) => townRank(a.municipality) - townRank(b.municipality) || a.name.ja.localeCompare(b.name.ja, 'ja') || a.key.localeCompare(b.key))
+  return [...markers].sort((a, b) => townRank(a.municipality) - townRank(b.municipality) || compareJapanese(a.name.ja, b.name.ja) || compareCodeUnits(a.key, b.key))
 }
 
 /** `?town=` value if it names one of the municipalities. */

@@ -4,11 +4,11 @@
  * import are put in this order, so a list reads the same on the first visit as on every later one.
  */
 import type { BodyKey } from './snapshot-keys'
+import { compareCodeUnits as byKey } from './text-order'
 import type { Snapshot } from './snapshot-schema'
 
 export type SnapshotRecords = Pick<Snapshot, BodyKey>
 
-const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 const byId = <T extends { id: string }>(list: readonly T[]) => [...list].sort((a, b) => byKey(a.id, b.id))
 
 export function inKeyOrder(body: SnapshotRecords): SnapshotRecords {

@@ -4,6 +4,7 @@ import { SPOT_CATEGORIES, MUNICIPALITY_CODES } from './snapshot-constants'
 import type { Point, Spot } from './snapshot-schema'
 import { katakanaToHiragana } from './search-normalize'
 import { spotOpenState, type OpenState } from './opening-hours'
+import { compareJapanese } from './text-order'
 
 export interface SpotQuery {
   municipality: string | null
@@ -46,9 +47,6 @@ export interface ListedSpot {
   open: OpenState | null
 }
 
-/** Made on the first sort, not when the module loads: a page's first Intl object loads ICU's data (tens of ms). */
-let japaneseCollator: Intl.Collator | undefined
-const collator = () => (japaneseCollator ??= new Intl.Collator('ja'))
 const sortKey = (s: Spot) => katakanaToHiragana(s.kana ?? s.name.ja)
 
 export function listSpots(spots: readonly Spot[], q: SpotQuery, from: Point | null, now: Date = new Date()): ListedSpot[] {
@@ -57,9 +55,9 @@ export function listSpots(spots: readonly Spot[], q: SpotQuery, from: Point | nu
     .map((spot) => ({ spot, distanceM: from && spot.point ? distanceM(from, spot.point) : null, open: spotOpenState(spot, now) }))
     .filter((item) => !q.openNow || item.open?.state === 'open')
   if (q.sort === 'distance' && from) {
-    return list.sort((a, b) => (a.distanceM ?? Infinity) - (b.distanceM ?? Infinity) || collator().compare(sortKey(a.spot), sortKey(b.spot)))
+    return list.sort((a, b) => (a.distanceM ?? Infinity) - (b.distanceM ?? Infinity) || compareJapanese(sortKey(a.spot), sortKey(b.spot)))
   }
-  return list.sort((a, b) => collator().compare(sortKey(a.spot), sortKey(b.spot)))
+  return list.sort((a, b) => compareJapanese(sortKey(a.spot), sortKey(b.spot)))
 }
 
 /** A link that opens the phone's maps app with directions to a point (https only). */

@@ -4,6 +4,7 @@
  * returns them by key (32501 津和野町 first), which no person would recognise.
  */
 import { MUNICIPALITY_CODES, type MunicipalityCode } from './snapshot-constants'
+import { compareCodeUnits } from './text-order'
 
 const RANK = new Map<string, number>(MUNICIPALITY_CODES.map((code, i) => [code, i]))
 
@@ -12,5 +13,5 @@ export function townRank(code: MunicipalityCode | string): number {
 }
 
 export function inTownOrder<T extends { code: string }>(towns: readonly T[]): T[] {
-  return [...towns].sort((a, b) => townRank(a.code) - townRank(b.code) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+  return [...towns].sort((a, b) => townRank(a.code) - townRank(b.code) || compareCodeUnits(a.code, b.code))
 }

@@ -12,6 +12,7 @@ import { townFacts, upcomingMigrationEvents } from '@/domain/living-town'
 import { matchSchemes, type MoverProfile } from '@/domain/scheme-match'
 import { AGE_BANDS, AUDIENCES, HOUSEHOLDS, MUNICIPALITY_CODES, SCHEME_CATEGORIES, WORK_STYLES, type MunicipalityCode } from '@/domain/snapshot-constants'
 import type { Scheme } from '@/domain/snapshot-schema'
+import { compareCodeUnits } from '@/domain/text-order'
 import { townRank } from '@/domain/town-order'
 import { useRecordsStore } from './records'
 import { useUserDataStore } from './user-data'
@@ -53,7 +54,7 @@ export const useLivingStore = defineStore('living', () => {
   const schemes = computed(() => {
     const town = (s: Scheme) => (s.municipality === 'region' ? -1 : townRank(s.municipality))
     return [...records.schemes].sort(
-      (a, b) => SCHEME_CATEGORIES.indexOf(a.category) - SCHEME_CATEGORIES.indexOf(b.category) || town(a) - town(b) || a.id.localeCompare(b.id),
+      (a, b) => SCHEME_CATEGORIES.indexOf(a.category) - SCHEME_CATEGORIES.indexOf(b.category) || town(a) - town(b) || compareCodeUnits(a.id, b.id),
     )
   })
 
