@@ -109,7 +109,7 @@ function start() {
   // The route's stylesheets download now, not when the router loads the page (Vite's loader then links them from
   // the cache). A preload, not a stylesheet: a stylesheet added by a script blocks rendering until it has loaded.
   const links = [...preload.map((href) => ['modulepreload', href]), ...route.js.map((href) => ['modulepreload', href]), ...route.css.map((href) => ['preload', href, 'style'])]
-  // Each link starts a request, 4–5 ms of the page's thread apiece on a first visit here (16–25 ms at 4× CPU, a slow
+  // Each link starts a request, 4–5 ms of the page's thread apiece on a first visit here (16–20 ms at 4× CPU, a slow
   // phone): two per task, from the next task on (this one has the storage check, the entry's request and, on a
   // first visit, the data's), so no task of them reaches 50 ms there (four per task made tasks of 45–100 ms).
   const next = () => {

@@ -44,10 +44,17 @@ export function weekdayNames(locale: string): readonly string[] {
   return isEnglish(locale) ? WEEKDAYS.en : WEEKDAYS.ja
 }
 
+/** Midnight UTC of a calendar date (`Date.UTC` would read the years 0–99 as 1900–1999). */
+function utcDay(year: number, month: number, day: number): Date {
+  const date = new Date(0)
+  date.setUTCFullYear(year, month - 1, day)
+  return date
+}
+
 /** A calendar date in Japan, from `YYYY-MM-DD` as it is, from a timestamp by Japan's clock; null when invalid. */
 function japanDay(iso: string): { year: number; month: number; day: number; weekday: number } | null {
   const calendar = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso)
-  const instant = calendar ? new Date(Date.UTC(Number(calendar[1]), Number(calendar[2]) - 1, Number(calendar[3]))) : new Date(iso)
+  const instant = calendar ? utcDay(Number(calendar[1]), Number(calendar[2]), Number(calendar[3])) : new Date(iso)
   if (Number.isNaN(instant.getTime())) return null
   if (calendar) {
     // 2025-02-30 is no date: it is shown as written, as any other invalid date.
@@ -56,7 +63,7 @@ function japanDay(iso: string): { year: number; month: number; day: number; week
   }
   try {
     const { year, month, day } = tokyoClock(instant)
-    return { year, month, day, weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay() }
+    return { year, month, day, weekday: utcDay(year, month, day).getUTCDay() }
   } catch {
     return null
   }
@@ -85,26 +92,33 @@ export function formatYearMonth(yearMonth: string, locale: string): string {
 
 /**
  * `n` with at most `digits` decimals, rounded half away from zero on its shortest decimal form (as Intl rounds:
- * 1.15 → 1.2, where `toFixed` gives 1.1), grouped by thousands with commas (ja-JP and en-GB alike).
+ * 1.15 → 1.2, where `toFixed` gives 1.1), grouped by thousands with commas (ja-JP and en-GB alike). A negative
+ * number that rounds to 0 is written 0 (Intl writes -0): the app formats no negative counts or distances. Numbers
+ * no count reaches (infinite, or of 10^15 and more, whose decimal form JavaScript writes with an exponent) go to Intl.
  */
-function decimal(n: number, digits: number): string {
-  if (!Number.isFinite(n)) return String(n)
+function decimal(n: number, digits: number, locale: string): string {
+  if (!Number.isFinite(n) || Math.abs(n) >= 1e15) return numberFormat(locale, { maximumFractionDigits: digits }).format(n)
   const text = String(Math.abs(n))
   const rounded = text.includes('e') ? Math.abs(n).toFixed(digits) : String(Number(`${Math.round(Number(`${text}e${digits}`))}e-${digits}`))
-  const [whole = '0', fraction] = (text.includes('e') ? String(Number(rounded)) : rounded).split('.')
+  const [whole = '0', fraction] = rounded.split('.')
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
   return `${n < 0 && Number(rounded) !== 0 ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`
 }
 
 /** A count or amount: 「12,345」 (up to three decimals). */
-export function formatNumber(n: number, _locale: string): string {
-  return decimal(n, 3)
+export function formatNumber(n: number, locale: string): string {
+  return decimal(n, 3, locale)
 }
 
 /** "350 m" / "1.2 km" in the UI language (the same in both). */
-export function formatDistance(metres: number, _locale: string): string {
-  if (metres < 1000) return `${decimal(Math.round(metres / 10) * 10 || Math.round(metres), 0)} m`
-  return `${decimal(metres / 1000, metres < 10_000 ? 1 : 0)} km`
+export function formatDistance(metres: number, locale: string): string {
+  if (metres < 1000) return `${decimal(Math.round(metres / 10) * 10 || Math.round(metres), 0, locale)} m`
+  return `${decimal(metres / 1000, metres < 10_000 ? 1 : 0, locale)} km`
+}
+
+/** A download's size in megabytes, one decimal: 「12.3 MB」. */
+export function formatMegabytes(bytes: number, locale: string): string {
+  return numberFormat(locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(bytes / 1_000_000)
 }
 
 /** "12 KB" / "3.4 MB" in the UI language (powers of 1000, as the browsers' own storage pages). */
