@@ -8,6 +8,7 @@
  *   node bench/first-visit-tasks.mjs --before /tmp/before/dist --after dist [--runs 4] [--routes /,/events]
  */
 import { chromium } from 'playwright-core'
+import { tsImport } from 'tsx/esm/api'
 import { startServer } from '../scripts/serve.mjs'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/harness.mjs'
 import { median } from './lib/stats.mjs'
@@ -18,6 +19,7 @@ const arg = (name, fallback) => (argv.includes(`--${name}`) ? argv[argv.indexOf(
 const builds = { before: arg('before', null), after: arg('after', 'dist') }
 if (!builds.before) throw new Error('--before DIR: the build to compare with')
 const runs = Number(arg('runs', 4))
+const { SNAPSHOT_STORED_KEY } = await tsImport('../src/domain/storage-keys.ts', import.meta.url)
 const routes = arg('routes', '/,/events,/map,/rally,/living,/spots,/about').split(',')
 
 function observeLongTasks() {
@@ -42,7 +44,7 @@ try {
           await page.addInitScript(observeLongTasks)
           await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: 4 })
           await page.goto(`http://127.0.0.1:${servers[name].port}${route}`)
-          await page.waitForFunction(() => localStorage.getItem('yume-kairo.snapshot.stored'), null, { timeout: 60_000 })
+          await page.waitForFunction((key) => localStorage.getItem(key), SNAPSHOT_STORED_KEY, { timeout: 60_000 })
           await page.waitForTimeout(3000)
           const { tasks, fcp } = await page.evaluate(() => ({ tasks: window.__longTasks, fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0 }))
           const after = tasks.filter(([start]) => start >= fcp)

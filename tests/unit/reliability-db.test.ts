@@ -240,16 +240,22 @@ describe('terminated connection (item 9)', () => {
   })
 })
 
+/** A saved setting, the data banner, and a database that refuses every transaction with `error` until mocks are restored. */
+async function bannerOverRefusingDb(error: DOMException) {
+  await putSetting('locale', 'en')
+  const banner = mountWithI18n(DataStatusBanner)
+  const db = await getDb()
+  vi.spyOn(db, 'transaction').mockImplementation(() => {
+    throw error
+  })
+  return banner
+}
+
 describe('storage full (item 9)', () => {
   it('a write refused for quota settles with a typed error, the person is told in plain words, saved data remains', async () => {
-    await putSetting('locale', 'en')
     const store = useSnapshotStore()
-    const banner = mountWithI18n(DataStatusBanner)
-    const db = await getDb()
     // What Chromium reports when the origin is over quota (the e2e suite does it for real via CDP).
-    vi.spyOn(db, 'transaction').mockImplementation(() => {
-      throw new DOMException('Quota exceeded', 'QuotaExceededError')
-    })
+    const banner = await bannerOverRefusingDb(new DOMException('Quota exceeded', 'QuotaExceededError'))
     const error = await putSetting('locale', 'ja').catch((e: unknown) => e)
     expect(error).toBeInstanceOf(StorageWriteError)
     expect((error as StorageWriteError).kind).toBe('quota')
@@ -263,13 +269,8 @@ describe('storage full (item 9)', () => {
 
 describe("the person's data cannot be read", () => {
   it('the app says so in plain words (nothing deleted), and Try again reads it', async () => {
-    await putSetting('locale', 'en')
     const user = useUserDataStore()
-    const banner = mountWithI18n(DataStatusBanner)
-    const db = await getDb()
-    vi.spyOn(db, 'transaction').mockImplementation(() => {
-      throw new DOMException('The operation failed for reasons unrelated to the database itself', 'UnknownError')
-    })
+    const banner = await bannerOverRefusingDb(new DOMException('The operation failed for reasons unrelated to the database itself', 'UnknownError'))
     await user.load()
     await flushPromises()
     expect(user.failed).toBe(true)
