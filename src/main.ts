@@ -3,6 +3,7 @@ import { createApp, createSSRApp } from 'vue'
 import App from './App.vue'
 import './composables/useInstallPrompt' // listens for the install offer, which comes once, early
 import { i18n, prepareLocale } from './modules/i18n'
+import { allHydrated } from './modules/hydrate-in-turn'
 import { installRouter } from './modules/router'
 import { FIRST_SCREEN_ELEMENT_ID, type FirstScreen } from './domain/first-screen'
 import { useRecordsStore } from './stores/records'
@@ -15,7 +16,9 @@ import './styles.css'
  * is hydrated when it is what this visit would render first (its route, Japanese, no query or hash);
  * otherwise the app renders on its own, replacing it. The stored data is read from the start, but
  * shown only after hydration, so the first client render matches the prerendered HTML; the stored
- * data, the person's data and the network check come right after it and fill the page's data regions.
+ * data, the person's data and the network check come right after it and fill the page's data regions. Parts of the
+ * page hydrated in turns (modules/hydrate-in-turn: the header's tools, the banners, the navigation, Home's sections)
+ * are hydrated in short tasks after the mount, and "after it" means after the last of them.
  * A page whose first screen shows records carries them (domain/first-screen): they are shown until then.
  */
 function carriedFirstScreen(): FirstScreen | null | 'unreadable' {
@@ -47,7 +50,9 @@ async function start() {
   if (mayHydrate) useRecordsStore(pinia).showFirstScreen(firstScreen)
   await prepareLocale()
   const hydrate = mayHydrate && i18n.global.locale.value === 'ja'
-  if (!hydrate) void user.ensureLoaded()
+  // The person's data is read now too; a page being hydrated shows it once the hydration is done.
+  if (hydrate) user.showAfter(afterMount)
+  void user.ensureLoaded()
   const app = hydrate ? createSSRApp(App) : createApp(App)
   app.use(pinia)
   app.use(i18n)
@@ -58,8 +63,9 @@ async function start() {
   await new Promise((resolve) => setTimeout(resolve, 0))
   if (!hydrate && root) root.textContent = ''
   app.mount('#app')
+  // A part hydrated in turns must see nothing change before its turn.
+  if (hydrate) await allHydrated()
   mounted()
-  if (hydrate) void user.ensureLoaded()
 }
 
 void start()

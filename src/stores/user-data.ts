@@ -26,7 +26,7 @@ import {
 } from '@/data/repositories/user-repo'
 import type { PersistState } from '@/domain/keep-data'
 import { LEGACY_SAVED_AREAS_KEY, SETTING } from '@/domain/storage-keys'
-import { legacySavedAreas, stampsSinceBackup, toBackup, userDataBytes, type Favorite, type SavedArea, type Setting, type Stamp, type UserBackup } from '@/domain/user-data'
+import { legacySavedAreas, stampsSinceBackup, toBackup, userDataBytes, type Favorite, type SavedArea, type Setting, type Stamp, type UserBackup, type UserDataLists } from '@/domain/user-data'
 
 export type ImportOutcome = { ok: true; added: MergeCounts; from: 'backup' | 'backup-v1' | 'favorites' } | { ok: false; detail: string }
 
@@ -56,20 +56,32 @@ export const useUserDataStore = defineStore('user-data', () => {
     await copyLegacySavedAreas(legacySavedAreas(raw)).catch(() => 0)
   }
 
+  /**
+   * What is read is shown once this has settled. Start-up (main.ts) passes the hydration of a prerendered page: until
+   * the last part of it is hydrated, the page must stay as its HTML was rendered, without the person's data.
+   */
+  let shownAfter: Promise<unknown> = Promise.resolve()
+  function showAfter(gate: Promise<unknown>) {
+    shownAfter = gate
+  }
+
   async function load(): Promise<void> {
+    let data: UserDataLists | null = null
     try {
       await copyLegacyAreasOnce()
-      const data = await readUserData()
+      data = await readUserData()
+    } catch {
+      data = null
+    }
+    await shownAfter
+    if (data) {
       stamps.value = Object.freeze(data.stamps)
       favorites.value = Object.freeze(data.favorites)
       savedAreas.value = Object.freeze(data.savedAreas)
       settings.value = new Map(data.settings.map((s) => [s.key, s.value]))
-      failed.value = false
-    } catch {
-      failed.value = true
-    } finally {
-      loaded.value = true
     }
+    failed.value = !data
+    loaded.value = true
   }
   let loading: Promise<void> | null = null
   function ensureLoaded(): Promise<void> {
@@ -178,6 +190,7 @@ export const useUserDataStore = defineStore('user-data', () => {
     unsavedStamps,
     bytes,
     load,
+    showAfter,
     ensureLoaded,
     reload,
     setting,

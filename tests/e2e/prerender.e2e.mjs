@@ -103,6 +103,11 @@ describe('prerendered first screens', () => {
           assert.ok(app.requests.indexOf(downloads()[0]) < entryAt, `the download before the entry script: ${app.requests.slice(0, 12).join('\n')}`)
           assert.equal(await page.evaluate(() => localStorage.getItem('yume-kairo.snapshot.stored')), '1')
           await app.waitForServiceWorker()
+          // From here on the person has data on this device: the first place is a favourite. Its button on Home is
+          // hydrated after the page, in turns; the favourite must not show before that (the HTML has none).
+          const storedList = '[data-testid="spot-list"]:not([aria-busy="true"])'
+          await page.locator(`${storedList} [data-testid="favorite-button"]`).first().click()
+          await page.locator(`${storedList} [data-testid="favorite-button"][aria-pressed="true"]`).first().waitFor()
         } else await app.stopServer()
         for (const [route, heading] of Object.entries(ROUTES)) {
           messages.splice(0)
@@ -118,6 +123,7 @@ describe('prerendered first screens', () => {
             assert.ok(built.length >= 6, `${route}: ${built.length} places in the page`)
             assert.deepEqual((await cardTitles(page)).slice(0, built.length).map((t) => t.trim()), built, route)
           }
+          if (route === '/') await page.locator('[data-testid="favorite-button"][aria-pressed="true"]').first().waitFor({ timeout: 15_000 })
           if (route === '/events') await page.waitForFunction(() => /\d+件/.test(document.querySelector('[data-testid="events-count"]')?.textContent ?? ''), null, { timeout: 15_000 })
           assert.equal(await page.locator('main h1').first().textContent(), heading)
           const problems = messages.filter((m) => /hydration|mismatch/i.test(m) || (m.startsWith('error:') && !/Failed to load resource/.test(m)))
@@ -128,6 +134,16 @@ describe('prerendered first screens', () => {
         assert.deepEqual(app.errors, [])
       })
     }
+
+    it('the parts hydrated after the page answer: the bottom navigation changes the page without loading a new one', async () => {
+      const { page } = app
+      await page.goto(app.url('/'))
+      await page.locator(STORED_PLACE).first().waitFor({ timeout: 15_000 })
+      await page.evaluate(() => (window.__samePage = true))
+      await page.locator('.bottom-nav a[href="/events"]').click()
+      await page.locator('main h1', { hasText: ROUTES['/events'] }).waitFor()
+      assert.equal(await page.evaluate(() => window.__samePage), true, 'the link was followed by the router, not by a page load')
+    })
 
     it('offline, a route that is not prerendered opens from the empty page (no other page’s content)', async () => {
       const { page } = app

@@ -94,6 +94,27 @@ describe('backup round trip', () => {
   })
 })
 
+describe('shown after the page is hydrated', () => {
+  it('holds the stored stamps and favourites until start-up says the prerendered page is hydrated', async () => {
+    await repo.addStamp(stamp)
+    await repo.putFavorite(favorite)
+    let hydrated!: () => void
+    const user = useUserDataStore()
+    user.showAfter(new Promise<void>((resolve) => (hydrated = resolve)))
+    const loading = user.ensureLoaded()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(user.loaded).toBe(false)
+    expect(user.stamps).toEqual([])
+    expect(user.favorites).toEqual([])
+
+    hydrated()
+    await loading
+    expect(user.loaded).toBe(true)
+    expect(user.stamps).toEqual([stamp])
+    expect(user.favorites).toEqual([favorite])
+  })
+})
+
 describe('every write fails loudly', () => {
   const writes: Array<[string, () => Promise<unknown>]> = [
     ['putFavorite', () => repo.putFavorite(favorite)],

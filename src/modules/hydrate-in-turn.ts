@@ -1,0 +1,72 @@
+/**
+ * Hydration in turns (issue 18). A prerendered page was hydrated in one task: Vue's set-up, render and walk of every
+ * component on the screen, 100–150 ms at 4× CPU on Home, the longest task of a first visit. The parts of a screen
+ * wrapped with `inTurn` keep their prerendered HTML at mount and are hydrated afterwards, a few at a time, each batch
+ * in a task of its own of about `BATCH_MS`, so the page's thread is free between them (a tap, a frame).
+ *
+ * Nothing a wrapped part shows may change before it is hydrated: Vue cannot update a part it has not hydrated yet.
+ * So start-up (main.ts) shows the stored data, the person's data and the network status only once `allHydrated()`,
+ * and a wrapped part takes no props that could change before then. On a render in the browser (a route opened
+ * later, English, a query) the wrapper is transparent: the part renders at once, as before.
+ */
+import { defineAsyncComponent, type Component, type HydrationStrategy } from 'vue'
+
+/** A batch stops after this much of the thread; one part is hydrated whatever its size. */
+const BATCH_MS = 5
+
+const waiting: (() => void)[] = []
+let whenDone: (() => void)[] = []
+let scheduled = false
+
+function runBatch() {
+  scheduled = false
+  const until = performance.now() + BATCH_MS
+  while (waiting.length && performance.now() < until) waiting.shift()!()
+  if (waiting.length) schedule()
+  else settle()
+}
+
+function schedule() {
+  if (scheduled) return
+  scheduled = true
+  setTimeout(runBatch, 0)
+}
+
+function settle() {
+  const done = whenDone
+  whenDone = []
+  for (const resolve of done) resolve()
+}
+
+/** Vue calls this as it meets a wrapped part in the prerendered HTML; unmounted before its turn, the part leaves the queue. */
+const inTurnStrategy: HydrationStrategy = (hydrate) => {
+  waiting.push(hydrate)
+  schedule()
+  return () => {
+    const at = waiting.indexOf(hydrate)
+    if (at >= 0) waiting.splice(at, 1)
+    if (!waiting.length) settle()
+  }
+}
+
+/**
+ * `component`, hydrated in its turn after the page's mount (see above). Its module stays where it was: no extra
+ * chunk. Make it once, beside the imports, not in a set-up: it is ready a microtask later, and from then on renders at
+ * once wherever there is nothing to hydrate.
+ */
+export function inTurn<T extends Component>(component: T): T {
+  const wrapper = defineAsyncComponent({ loader: () => Promise.resolve(component), hydrate: inTurnStrategy })
+  // Vue's loader of an async component (what vue-router calls too): resolved now, the wrapper needs no second render.
+  void (wrapper as { __asyncLoader?: () => Promise<unknown> }).__asyncLoader?.()
+  return wrapper as T
+}
+
+/** Resolves once every wrapped part met by the mount has been hydrated; at the next task if there were none. */
+export function allHydrated(): Promise<void> {
+  return new Promise((resolve) =>
+    setTimeout(() => {
+      if (waiting.length || scheduled) whenDone.push(resolve)
+      else resolve()
+    }, 0),
+  )
+}
