@@ -3,10 +3,11 @@
  * build time (src/ssr/entry-server.ts). Kept apart from first-screen.ts, which the app's entry reads: this module's
  * ordering and filtering belong to the routes' own chunks.
  */
-import type { FirstScreen, SpotSummary } from './first-screen'
+import type { FirstScreen, SourceSummary, SpotSummary } from './first-screen'
 import { homeSpots } from './highlights'
-import type { Municipality, Spot } from './snapshot-schema'
+import type { Municipality, Source, Spot } from './snapshot-schema'
 import { listSpots, parseSpotQuery } from './spot-filter'
+import { compareCodeUnits } from './text-order'
 import { inTownOrder } from './town-order'
 
 const summary = ({ id, municipality, category, name, highlight, openingHours }: Spot): SpotSummary => ({
@@ -17,18 +18,23 @@ const summary = ({ id, municipality, category, name, highlight, openingHours }: 
   ...(highlight ? { highlight } : {}),
   ...(openingHours ? { hasHours: true as const } : {}),
 })
+const sourceSummary = ({ id, title, publisher, credit, licence }: Source): SourceSummary => ({ id, title, publisher, credit, licence })
 /** The places /spots shows first: its list in its default order (by reading), a phone's screen and more. */
 const SPOTS_FIRST = 10
 
-/** The routes whose first screen shows records, and which: Home's places, the first of all places; the map's town buttons. */
-const ROUTES: Record<string, { spots?: (spots: readonly Spot[]) => Spot[]; allTowns?: true }> = {
+/**
+ * The routes whose first screen shows records, and which: Home's places, the first of all places; the map's town
+ * buttons; the list of sources (`/about`, whose page is that list).
+ */
+const ROUTES: Record<string, { spots?: (spots: readonly Spot[]) => Spot[]; allTowns?: true; sources?: true }> = {
   '/': { spots: (spots) => homeSpots(spots) },
   // "Open now" is not part of the order (a default query, no position): the time of the build does not matter.
   '/spots': { spots: (spots) => listSpots(spots, parseSpotQuery({}), null, new Date(0)).slice(0, SPOTS_FIRST).map((item) => item.spot) },
   '/map': { allTowns: true },
+  '/about': { sources: true },
 }
 
-export function firstScreenOf(path: string, snapshot: { spots: readonly Spot[]; municipalities: readonly Municipality[] }): FirstScreen | null {
+export function firstScreenOf(path: string, snapshot: { spots: readonly Spot[]; municipalities: readonly Municipality[]; sources?: readonly Source[] }): FirstScreen | null {
   const route = ROUTES[path]
   if (!route) return null
   const spots = (route.spots?.(snapshot.spots) ?? []).map(summary)
@@ -36,5 +42,8 @@ export function firstScreenOf(path: string, snapshot: { spots: readonly Spot[]; 
   const towns = inTownOrder(snapshot.municipalities)
     .filter((m) => route.allTowns || codes.has(m.code))
     .map((m) => ({ code: m.code, name: m.name }))
-  return { path, spots, towns }
+  if (!route.sources) return { path, spots, towns }
+  // In the order IndexedDB gives them back (domain/record-order): the stored list replaces these card for card.
+  const sources = [...(snapshot.sources ?? [])].sort((a, b) => compareCodeUnits(a.id, b.id)).map(sourceSummary)
+  return { path, spots, towns, sources }
 }

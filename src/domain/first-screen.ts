@@ -7,13 +7,16 @@
  * Only what does not depend on the visit is in it: records in the data's own order, never "open now", today's
  * events, a distance or the person's favourites (those follow with the stored data, as before).
  */
-import type { Municipality, Spot } from './snapshot-schema'
+import type { Municipality, Source, Spot } from './snapshot-schema'
 
 /**
  * What a place's card shows (components/spot/SpotCard): all a first screen carries of a place. `hasHours`: its hours
  * can be read, so its card will show whether it is open now (kept a line for, until the stored data says).
  */
 export type SpotSummary = Pick<Spot, 'id' | 'municipality' | 'category' | 'name' | 'highlight'> & { hasHours?: true }
+
+/** What a source's card shows (pages/AboutPage): all a first screen carries of a source. */
+export type SourceSummary = Pick<Source, 'id' | 'title' | 'publisher' | 'credit' | 'licence'>
 
 export interface FirstScreen {
   /** The route it was rendered for: no other route shows it. */
@@ -22,6 +25,8 @@ export interface FirstScreen {
   spots: SpotSummary[]
   /** The names of those places' towns, or of all seven (in the towns' order) where the route lists the towns. */
   towns: Pick<Municipality, 'code' | 'name'>[]
+  /** The data's sources, in the order they are stored (by id), where the route lists them (`/about`). */
+  sources?: SourceSummary[]
 }
 
 /** The element of a prerendered page that carries its first screen (JSON). */

@@ -21,9 +21,13 @@ let scheduled = false
 function runBatch() {
   scheduled = false
   const until = performance.now() + BATCH_MS
-  while (waiting.length && performance.now() < until) waiting.shift()!()
-  if (waiting.length) schedule()
-  else settle()
+  try {
+    while (waiting.length && performance.now() < until) waiting.shift()!()
+  } finally {
+    // Vue reports a part's own errors; anything else thrown here holds neither the other parts nor the data.
+    if (waiting.length) schedule()
+    else settle()
+  }
 }
 
 function schedule() {

@@ -124,6 +124,14 @@ describe('prerendered first screens', () => {
             assert.deepEqual((await cardTitles(page)).slice(0, built.length).map((t) => t.trim()), built, route)
           }
           if (route === '/') await page.locator('[data-testid="favorite-button"][aria-pressed="true"]').first().waitFor({ timeout: 15_000 })
+          if (route === '/about') {
+            // The page lists the bundled data's sources before any script runs, in the order they are stored (by id);
+            // the stored ones replace them card for card.
+            const built = [...(html.match(/data-testid="source-list" aria-busy="true">(.*?)<\/ul>/s)?.[1] ?? '').matchAll(/<h2[^>]*>([^<]+)</g)].map((m) => m[1])
+            assert.deepEqual(built, snapshot.sources.map((x) => x.id).sort().map((id) => snapshot.sources.find((x) => x.id === id).title.ja))
+            await page.locator('[data-testid="source-list"]:not([aria-busy])').waitFor({ timeout: 15_000 })
+            assert.deepEqual(await page.locator('[data-testid="source-list"] h2').allTextContents(), built)
+          }
           if (route === '/events') await page.waitForFunction(() => /\d+件/.test(document.querySelector('[data-testid="events-count"]')?.textContent ?? ''), null, { timeout: 15_000 })
           assert.equal(await page.locator('main h1').first().textContent(), heading)
           const problems = messages.filter((m) => /hydration|mismatch/i.test(m) || (m.startsWith('error:') && !/Failed to load resource/.test(m)))

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { firstScreenJson } from '@/domain/first-screen'
 import { firstScreenOf } from '@/domain/first-screen-pick'
-import type { Municipality, Spot } from '@/domain/snapshot-schema'
+import type { Municipality, Source, Spot } from '@/domain/snapshot-schema'
 
 const town = (code: string, ja: string) => ({ code, name: { ja }, boundary: { type: 'Polygon', coordinates: [] } }) as unknown as Municipality
 const spot = (id: string, municipality: string, reason?: string) =>
@@ -33,6 +33,18 @@ describe('first screen', () => {
         { code: '35204', name: { ja: '萩市' } },
       ],
     })
+  })
+
+  it("is /about's list of sources: every source in the stored order (by id), with what its card shows", () => {
+    const source = (id: string) => ({ id, title: { ja: `${id}の題` }, publisher: { ja: '発行元' }, credit: { ja: 'クレジット' }, licence: 'CC BY 4.0', url: 'https://example.jp/', asOf: '2026-11-01' }) as Source
+    const screen = firstScreenOf('/about', { ...snapshot, sources: [source('opendata-b'), source('curated-a'), source('opendata-a')] })!
+    expect(screen.spots).toEqual([])
+    expect(screen.sources).toEqual([
+      { id: 'curated-a', title: { ja: 'curated-aの題' }, publisher: { ja: '発行元' }, credit: { ja: 'クレジット' }, licence: 'CC BY 4.0' },
+      { id: 'opendata-a', title: { ja: 'opendata-aの題' }, publisher: { ja: '発行元' }, credit: { ja: 'クレジット' }, licence: 'CC BY 4.0' },
+      { id: 'opendata-b', title: { ja: 'opendata-bの題' }, publisher: { ja: '発行元' }, credit: { ja: 'クレジット' }, licence: 'CC BY 4.0' },
+    ])
+    expect(firstScreenOf('/', { ...snapshot, sources: [source('curated-a')] })!.sources).toBeUndefined()
   })
 
   it('is nothing for a route whose first screen shows no records', () => {
