@@ -50,9 +50,9 @@ async function start() {
   if (mayHydrate) useRecordsStore(pinia).showFirstScreen(firstScreen)
   await prepareLocale()
   const hydrate = mayHydrate && i18n.global.locale.value === 'ja'
-  // The person's data is read now too; a page being hydrated shows it once the hydration is done.
+  // A page being hydrated shows the person's data once the hydration is done (a part may read it before: held).
   if (hydrate) user.showAfter(afterMount)
-  void user.ensureLoaded()
+  else void user.ensureLoaded()
   const app = hydrate ? createSSRApp(App) : createApp(App)
   app.use(pinia)
   app.use(i18n)
@@ -66,6 +66,7 @@ async function start() {
   // A part hydrated in turns must see nothing change before its turn.
   if (hydrate) await allHydrated()
   mounted()
+  if (hydrate) void user.ensureLoaded()
 }
 
 void start()
