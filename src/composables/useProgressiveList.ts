@@ -1,15 +1,16 @@
 /**
- * A long list rendered a slice at a time. The first `first` items render at once (a screenful: under the
- * filters, 3 event cards or 5 places fit on a 412×823 phone, 6 and 8 on a tablet); the rest follow in slices
- * sized to about `budgetMs` of work each, one task per slice, so the page can paint and answer a tap in
- * between. All 469 places at once were one task of 1–2 s on a cheap phone (BENCHMARKS.md, issue 18); the
- * first 24 at once were most of the 145–155 ms task that shows /spots' data at 4× CPU (10: 95–128 ms).
+ * A long list rendered a slice at a time. The first `first` items render at once (FIRST_CARDS, a screenful);
+ * the rest follow in slices sized to about `budgetMs` of work each, one task per slice, so the page can paint
+ * and answer a tap in between. All 469 places at once were one task of 1–2 s on a cheap phone (BENCHMARKS.md,
+ * issue 18); the first 24 at once were most of the 145–155 ms task that shows /spots' data at 4× CPU (10:
+ * 95–128 ms).
  *
  * What is shown only grows: a list that changes (a filter, the minute clock) keeps what is on screen
  * and fills the rest in slices, so nobody's scroll position jumps. `complete` is false while items are
  * still to come: the list says so with aria-busy, and the tests wait for it.
  */
 import { computed, nextTick, onScopeDispose, ref, watch, type Ref } from 'vue'
+import { FIRST_CARDS } from '@/domain/first-screen'
 
 export interface ProgressiveOptions {
   /** Rendered at once. */
@@ -22,7 +23,7 @@ export interface ProgressiveOptions {
 }
 
 export function useProgressiveList<T>(items: Ref<readonly T[]>, options: ProgressiveOptions = {}) {
-  const { first = 10, budgetMs = 10, minStep = 4, maxStep = 200 } = options
+  const { first = FIRST_CARDS, budgetMs = 10, minStep = 4, maxStep = 200 } = options
   const limit = ref(first)
   let step = minStep * 2
   let timer: ReturnType<typeof setTimeout> | null = null

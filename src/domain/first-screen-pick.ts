@@ -3,11 +3,11 @@
  * build time (src/ssr/entry-server.ts). Kept apart from first-screen.ts, which the app's entry reads: this module's
  * ordering and filtering belong to the routes' own chunks.
  */
-import type { FirstScreen, SourceSummary, SpotSummary } from './first-screen'
+import { FIRST_CARDS, type FirstScreen, type SourceSummary, type SpotSummary } from './first-screen'
 import { homeSpots } from './highlights'
+import { byId } from './record-order'
 import type { Municipality, Source, Spot } from './snapshot-schema'
 import { listSpots, parseSpotQuery } from './spot-filter'
-import { compareCodeUnits } from './text-order'
 import { inTownOrder } from './town-order'
 
 const summary = ({ id, municipality, category, name, highlight, openingHours }: Spot): SpotSummary => ({
@@ -19,8 +19,6 @@ const summary = ({ id, municipality, category, name, highlight, openingHours }: 
   ...(openingHours ? { hasHours: true as const } : {}),
 })
 const sourceSummary = ({ id, title, publisher, credit, licence }: Source): SourceSummary => ({ id, title, publisher, credit, licence })
-/** The places /spots shows first: its list in its default order (by reading), a phone's screen and more. */
-const SPOTS_FIRST = 10
 
 /**
  * The routes whose first screen shows records, and which: Home's places, the first of all places; the map's town
@@ -29,7 +27,7 @@ const SPOTS_FIRST = 10
 const ROUTES: Record<string, { spots?: (spots: readonly Spot[]) => Spot[]; allTowns?: true; sources?: true }> = {
   '/': { spots: (spots) => homeSpots(spots) },
   // "Open now" is not part of the order (a default query, no position): the time of the build does not matter.
-  '/spots': { spots: (spots) => listSpots(spots, parseSpotQuery({}), null, new Date(0)).slice(0, SPOTS_FIRST).map((item) => item.spot) },
+  '/spots': { spots: (spots) => listSpots(spots, parseSpotQuery({}), null, new Date(0)).slice(0, FIRST_CARDS).map((item) => item.spot) },
   '/map': { allTowns: true },
   '/about': { sources: true },
 }
@@ -44,6 +42,6 @@ export function firstScreenOf(path: string, snapshot: { spots: readonly Spot[]; 
     .map((m) => ({ code: m.code, name: m.name }))
   if (!route.sources) return { path, spots, towns }
   // In the order IndexedDB gives them back (domain/record-order): the stored list replaces these card for card.
-  const sources = [...(snapshot.sources ?? [])].sort((a, b) => compareCodeUnits(a.id, b.id)).map(sourceSummary)
+  const sources = byId(snapshot.sources ?? []).map(sourceSummary)
   return { path, spots, towns, sources }
 }

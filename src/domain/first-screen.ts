@@ -29,6 +29,13 @@ export interface FirstScreen {
   sources?: SourceSummary[]
 }
 
+/**
+ * The cards a long list renders at once (composables/useProgressiveList), and so the places a prerendered /spots
+ * carries: a screenful under the filters and more (3 event cards or 5 places fit on a 412×823 phone, 6 and 8 on a
+ * tablet). The same number on both sides: the stored list replaces the built cards card for card.
+ */
+export const FIRST_CARDS = 10
+
 /** The element of a prerendered page that carries its first screen (JSON). */
 export const FIRST_SCREEN_ELEMENT_ID = 'first-screen'
 

@@ -9,7 +9,8 @@ import type { Snapshot } from './snapshot-schema'
 
 export type SnapshotRecords = Pick<Snapshot, BodyKey>
 
-const byId = <T extends { id: string }>(list: readonly T[]) => [...list].sort((a, b) => byKey(a.id, b.id))
+/** Records in their stored order, by id. */
+export const byId = <T extends { id: string }>(list: readonly T[]) => [...list].sort((a, b) => byKey(a.id, b.id))
 
 export function inKeyOrder(body: SnapshotRecords): SnapshotRecords {
   return {

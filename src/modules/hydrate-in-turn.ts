@@ -4,9 +4,11 @@
  * wrapped with `inTurn` keep their prerendered HTML at mount and are hydrated afterwards, a few at a time, each batch
  * in a task of its own of about `BATCH_MS`, so the page's thread is free between them (a tap, a frame).
  *
- * Nothing a wrapped part shows may change before it is hydrated: Vue cannot update a part it has not hydrated yet.
- * So start-up (main.ts) shows the stored data, the person's data and the network status only once `allHydrated()`,
- * and a wrapped part takes no props that could change before then. On a render in the browser (a route opened
+ * What a wrapped part shows must not change before its turn: it is hydrated against its HTML with the state of that
+ * moment, and a difference is a mismatch (Vue fixes the text, not the classes or attributes). So a wrapped part takes
+ * no props; start-up (main.ts) shows the stored data, the person's data and the network status only once
+ * `allHydrated()`; and whatever else could change the screen first (a navigation, a change of language, the person's
+ * first tap or key) hydrates every waiting part at once (`hydrateNow`). On a render in the browser (a route opened
  * later, English, a query) the wrapper is transparent: the part renders at once, as before.
  */
 import { defineAsyncComponent, type Component, type HydrationStrategy } from 'vue'
@@ -37,14 +39,38 @@ function schedule() {
 }
 
 function settle() {
+  listenForInput(false)
   const done = whenDone
   whenDone = []
   for (const resolve of done) resolve()
 }
 
+/** Every waiting part, hydrated now, before what is about to change the screen. */
+export function hydrateNow() {
+  try {
+    while (waiting.length) waiting.shift()!()
+  } finally {
+    if (waiting.length) schedule()
+    else settle()
+  }
+}
+
+/** The person's first tap or key (before its click or input) while parts wait: a tapped link then goes through the router. */
+const INPUT = ['pointerdown', 'keydown'] as const
+let listening = false
+function listenForInput(on: boolean) {
+  if (on === listening || typeof document === 'undefined') return
+  listening = on
+  for (const type of INPUT) {
+    if (on) document.addEventListener(type, hydrateNow, { capture: true, passive: true })
+    else document.removeEventListener(type, hydrateNow, { capture: true })
+  }
+}
+
 /** Vue calls this as it meets a wrapped part in the prerendered HTML; unmounted before its turn, the part leaves the queue. */
 const inTurnStrategy: HydrationStrategy = (hydrate) => {
   waiting.push(hydrate)
+  listenForInput(true)
   schedule()
   return () => {
     const at = waiting.indexOf(hydrate)

@@ -3,6 +3,7 @@
  * in the first load. The choice is remembered (settings store) and sets <html lang>.
  */
 import { createI18n, type MessageTree } from './translate'
+import { hydrateNow } from './hydrate-in-turn'
 import { SETTING } from '@/domain/storage-keys'
 import { useUserDataStore } from '@/stores/user-data'
 
@@ -43,6 +44,8 @@ async function ensureMessages(locale: Locale): Promise<void> {
 export async function setLocale(locale: Locale, remember = true): Promise<void> {
   await ensureMessages(locale)
   if (locale !== 'ja') await ensureMessages('ja').catch(() => undefined)
+  // Parts of a prerendered page still waiting for their turn are hydrated in the language of their HTML first.
+  hydrateNow()
   i18n.global.locale.value = locale
   document.documentElement.lang = locale
   if (remember) await useUserDataStore().setSetting(LOCALE_SETTING, locale).catch(() => undefined)

@@ -1,5 +1,6 @@
 import type { App } from 'vue'
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { hydrateNow } from './hydrate-in-turn'
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: () => import('@/pages/HomePage.vue') },
@@ -66,6 +67,8 @@ export function createAppRouter() {
 
 export function installRouter(app: App) {
   const router = createAppRouter()
+  // A navigation while parts of a prerendered page wait for their turn: they are hydrated first, as the page they show.
+  router.beforeEach(() => hydrateNow())
   app.use(router)
   return router
 }

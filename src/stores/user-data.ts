@@ -57,8 +57,9 @@ export const useUserDataStore = defineStore('user-data', () => {
   }
 
   /**
-   * What is read is shown once this has settled. Start-up (main.ts) passes the hydration of a prerendered page: until
-   * the last part of it is hydrated, the page must stay as its HTML was rendered, without the person's data.
+   * Read and shown once this has settled. Start-up (main.ts) passes the hydration of a prerendered page: until the last
+   * part of it is hydrated, the page must stay as its HTML was rendered, without the person's data. Read after it, not
+   * before: a write in the meantime (a language chosen) is then in what is read, not overwritten by an older read.
    */
   let shownAfter: Promise<unknown> = Promise.resolve()
   function showAfter(gate: Promise<unknown>) {
@@ -66,6 +67,7 @@ export const useUserDataStore = defineStore('user-data', () => {
   }
 
   async function load(): Promise<void> {
+    await shownAfter
     let data: UserDataLists | null = null
     try {
       await copyLegacyAreasOnce()
@@ -73,7 +75,6 @@ export const useUserDataStore = defineStore('user-data', () => {
     } catch {
       data = null
     }
-    await shownAfter
     if (data) {
       stamps.value = Object.freeze(data.stamps)
       favorites.value = Object.freeze(data.favorites)

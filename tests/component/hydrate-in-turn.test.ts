@@ -80,6 +80,16 @@ describe('hydration in turns', () => {
     expect(await click('second')).toBe('second 1')
   })
 
+  it('hydrates every waiting part at the first tap, so the tap reaches a part whose turn had not come', async () => {
+    const Later = inTurn(counter('tapped'))
+    const { el, click } = await hydratePage({ render: () => h('main', [h(Later)]) })
+    const done = allHydrated()
+
+    el.querySelector('[data-part="tapped"]')!.dispatchEvent(new Event('pointerdown', { bubbles: true }))
+    expect(await click('tapped')).toBe('tapped 1')
+    await done
+  })
+
   it('settles when a part is unmounted before its turn', async () => {
     const shown = ref(true)
     const Gone = inTurn(counter('gone'))

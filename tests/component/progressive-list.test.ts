@@ -6,17 +6,19 @@ import { mount } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
 import { defineComponent, h, ref, type Ref } from 'vue'
 import { useProgressiveList } from '@/composables/useProgressiveList'
+import { FIRST_CARDS } from '@/domain/first-screen'
 
 function listOf(n: number, prefix = 'item') {
   return Array.from({ length: n }, (_, i) => `${prefix} ${i + 1}`)
 }
 
-function mountList(items: Ref<string[]>, first = 24) {
+/** `first`: the first slice, or 'default' for the list's own. */
+function mountList(items: Ref<string[]>, first: number | 'default' = 24) {
   /** The list's length after each render. */
   const sizes: number[] = []
   const List = defineComponent({
     setup() {
-      const { shown, complete } = useProgressiveList(items, { first, budgetMs: 1, maxStep: 20 })
+      const { shown, complete } = useProgressiveList(items, { ...(first === 'default' ? {} : { first }), budgetMs: 1, maxStep: 20 })
       return () => {
         sizes.push(shown.value.length)
         return h('ul', { 'aria-busy': String(!complete.value) }, shown.value.map((s) => h('li', { key: s }, s)))
@@ -27,6 +29,10 @@ function mountList(items: Ref<string[]>, first = 24) {
 }
 
 describe('a long list', () => {
+  it('shows a screenful of cards at once by default: the number a prerendered /spots carries', () => {
+    const { wrapper } = mountList(ref(listOf(300)), 'default')
+    expect(wrapper.findAll('li')).toHaveLength(FIRST_CARDS)
+  })
   it('shows the first screenful at once, then fills in over later tasks, a slice at a time, busy until complete', async () => {
     const items = ref(listOf(300))
     const { wrapper, sizes } = mountList(items)
