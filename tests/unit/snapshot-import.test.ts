@@ -37,6 +37,18 @@ describe('snapshot import', () => {
     expect(result.status).toBe('unchanged')
   })
 
+  it('a page left in the middle of the import gives the write up: the data stays as it was, for the next page to read', async () => {
+    const v1 = loadCommittedSnapshot()
+    await replaceSnapshot(v1)
+    const v2 = await variantSnapshot((b) => {
+      b.spots = b.spots.slice(0, 1)
+    })
+    // The person taps a link while the places are being written.
+    await expect(replaceSnapshot(v2, { afterStore: (store) => void (store === 'spots' && dispatchEvent(new Event('pagehide'))) })).rejects.toBeTruthy()
+    expect((await getSnapshotMeta())?.hash).toBe(v1.hash)
+    expect(await getAllRecords('spots')).toHaveLength(v1.spots.length)
+  })
+
   it('a failure in the middle of the import leaves the old snapshot and the user data exactly as they were', async () => {
     const v1 = loadCommittedSnapshot()
     await replaceSnapshot(v1)

@@ -86,6 +86,17 @@ export async function replaceSnapshot(snapshot: Snapshot, hooks: ReplaceHooks = 
   const db = await dbOrMemory()
   if (!db) return replaceInMemory(snapshot, hooks)
   const tx = db.transaction(['meta', ...BODY_KEYS], 'readwrite', { durability: 'strict' })
+  // The write spans many tasks. A page left in the middle of it (a tap on a link) abandons it; WebKit then kept the
+  // abandoned transaction's stores locked for the next page, whose read of the stored data never answered (seen in
+  // the cross-engine journeys). Aborted here, the next page reads the data as it was and checks again.
+  const abandon = () => {
+    try {
+      tx.abort()
+    } catch {
+      // already finished
+    }
+  }
+  addEventListener('pagehide', abandon)
   const counts: Record<string, number> = {}
   const meta: SnapshotMeta = {
     key: 'current',
@@ -131,6 +142,8 @@ export async function replaceSnapshot(snapshot: Snapshot, hooks: ReplaceHooks = 
     // A failed put (a full disk) aborts the transaction, and the requests after it fail as "aborted":
     // report the cause, not the echo.
     throw tx.error ?? error
+  } finally {
+    removeEventListener('pagehide', abandon)
   }
 }
 
