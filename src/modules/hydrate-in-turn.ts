@@ -20,9 +20,8 @@ const waiting: (() => void)[] = []
 let whenDone: (() => void)[] = []
 let scheduled = false
 
-function runBatch() {
-  scheduled = false
-  const until = performance.now() + BATCH_MS
+/** Hydrates waiting parts until `until` (performance.now()), then schedules the rest or settles. */
+function drain(until: number) {
   try {
     while (waiting.length && performance.now() < until) waiting.shift()!()
   } finally {
@@ -30,6 +29,11 @@ function runBatch() {
     if (waiting.length) schedule()
     else settle()
   }
+}
+
+function runBatch() {
+  scheduled = false
+  drain(performance.now() + BATCH_MS)
 }
 
 function schedule() {
@@ -47,12 +51,7 @@ function settle() {
 
 /** Every waiting part, hydrated now, before what is about to change the screen. */
 export function hydrateNow() {
-  try {
-    while (waiting.length) waiting.shift()!()
-  } finally {
-    if (waiting.length) schedule()
-    else settle()
-  }
+  drain(Infinity)
 }
 
 /** The person's first tap or key (before its click or input) while parts wait: a tapped link then goes through the router. */

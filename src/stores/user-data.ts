@@ -26,7 +26,7 @@ import {
 } from '@/data/repositories/user-repo'
 import type { PersistState } from '@/domain/keep-data'
 import { LEGACY_SAVED_AREAS_KEY, SETTING } from '@/domain/storage-keys'
-import { legacySavedAreas, stampsSinceBackup, toBackup, userDataBytes, type Favorite, type SavedArea, type Setting, type Stamp, type UserBackup, type UserDataLists } from '@/domain/user-data'
+import { legacySavedAreas, stampsSinceBackup, toBackup, userDataBytes, type Favorite, type SavedArea, type Setting, type Stamp, type UserBackup } from '@/domain/user-data'
 
 export type ImportOutcome = { ok: true; added: MergeCounts; from: 'backup' | 'backup-v1' | 'favorites' } | { ok: false; detail: string }
 
@@ -68,21 +68,19 @@ export const useUserDataStore = defineStore('user-data', () => {
 
   async function load(): Promise<void> {
     await shownAfter
-    let data: UserDataLists | null = null
     try {
       await copyLegacyAreasOnce()
-      data = await readUserData()
-    } catch {
-      data = null
-    }
-    if (data) {
+      const data = await readUserData()
       stamps.value = Object.freeze(data.stamps)
       favorites.value = Object.freeze(data.favorites)
       savedAreas.value = Object.freeze(data.savedAreas)
       settings.value = new Map(data.settings.map((s) => [s.key, s.value]))
+      failed.value = false
+    } catch {
+      failed.value = true
+    } finally {
+      loaded.value = true
     }
-    failed.value = !data
-    loaded.value = true
   }
   let loading: Promise<void> | null = null
   function ensureLoaded(): Promise<void> {
