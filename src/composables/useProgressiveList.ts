@@ -3,7 +3,8 @@
  * the rest follow in slices sized to about `budgetMs` of work each, one task per slice, so the page can paint
  * and answer a tap in between. All 469 places at once were one task of 1–2 s on a cheap phone (BENCHMARKS.md,
  * issue 18); the first 24 at once were most of the 145–155 ms task that shows /spots' data at 4× CPU (10:
- * 95–128 ms).
+ * 95–128 ms). A slice's layout comes on top of its budget, and Lighthouse's model counts each task four times: with
+ * 10 ms slices, /spots' later slices were 61–101 ms of its simulated tasks; 5 ms keeps most of them under 50 ms.
  *
  * What is shown only grows: a list that changes (a filter, the minute clock) keeps what is on screen
  * and fills the rest in slices, so nobody's scroll position jumps. `complete` is false while items are
@@ -23,7 +24,7 @@ export interface ProgressiveOptions {
 }
 
 export function useProgressiveList<T>(items: Ref<readonly T[]>, options: ProgressiveOptions = {}) {
-  const { first = FIRST_CARDS, budgetMs = 10, minStep = 4, maxStep = 200 } = options
+  const { first = FIRST_CARDS, budgetMs = 5, minStep = 2, maxStep = 200 } = options
   const limit = ref(first)
   let step = minStep * 2
   let timer: ReturnType<typeof setTimeout> | null = null

@@ -36,6 +36,13 @@ export interface FirstScreen {
  */
 export const FIRST_CARDS = 10
 
+/**
+ * The cards a list renders at once when its page was prerendered without them (/events): they are all new nodes,
+ * built and laid out in the task that shows the data, so only a phone's screenful (3 event cards fit on a 412×823
+ * phone, under the filters); the rest follow a slice at a time.
+ */
+export const SCREENFUL_CARDS = 4
+
 /** The element of a prerendered page that carries its first screen (JSON). */
 export const FIRST_SCREEN_ELEMENT_ID = 'first-screen'
 

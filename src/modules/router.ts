@@ -51,6 +51,31 @@ export function untilScrollable(top: number, waitMs = RESTORE_WAIT_MS): Promise<
   })
 }
 
+/**
+ * Resolves with the element of that id once it is in the page (a long list fills in a slice at a time, and a first
+ * visit's list waits for its data), or with null after `waitMs`.
+ */
+export function untilPresent(id: string, waitMs = RESTORE_WAIT_MS): Promise<HTMLElement | null> {
+  const started = performance.now()
+  return new Promise((resolve) => {
+    const check = () => {
+      const found = document.getElementById(id)
+      if (found || performance.now() - started > waitMs) resolve(found)
+      else requestAnimationFrame(check)
+    }
+    check()
+  })
+}
+
+/** Where a link to one card (#scheme-<id>: Saved, search) scrolls: to the card once it is there; else the page stays where it is, at its top. */
+function toCard(hash: string) {
+  const id = decodeURIComponent(hash.slice(1))
+  const present = document.getElementById(id)
+  if (present) return { el: present }
+  window.scrollTo(0, 0)
+  return untilPresent(id).then((el) => (el ? { el } : false))
+}
+
 export function createAppRouter() {
   return createRouter({
     history: createWebHistory(import.meta.env.BASE_URL),
@@ -59,8 +84,7 @@ export function createAppRouter() {
       // Back to a list: wait until the page is long enough again (long lists fill in a slice at a time).
       if (saved) return untilScrollable(saved.top ?? 0).then(() => saved)
       // #scheme-<id> links (Saved, search) scroll to that card; ids may hold "." or ":".
-      const target = to.hash ? document.getElementById(decodeURIComponent(to.hash.slice(1))) : null
-      return target ? { el: target } : { top: 0 }
+      return to.hash ? toCard(to.hash) : { top: 0 }
     },
   })
 }

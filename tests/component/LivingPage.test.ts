@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import { closeDb, DB_NAME } from '@/data/db'
 import { replaceSnapshot } from '@/data/repositories/snapshot-repo'
@@ -15,12 +15,29 @@ beforeEach(async () => {
 })
 afterEach(closeDb)
 
-const shown = (wrapper: Awaited<ReturnType<typeof mountApp>>['wrapper']) => wrapper.findAll('[data-testid="scheme-card"]').map((c) => c.attributes('data-scheme-id'))
+type Wrapper = Awaited<ReturnType<typeof mountApp>>['wrapper']
+const shown = (wrapper: Wrapper) => wrapper.findAll('[data-testid="scheme-card"]').map((c) => c.attributes('data-scheme-id'))
+
+/** The list renders its first cards at once and the rest a slice at a time: wait until it says it is complete. */
+async function mountComplete(...args: Parameters<typeof mountApp>) {
+  const mounted = await mountApp(...args)
+  await listComplete(mounted.wrapper)
+  return mounted
+}
+const listComplete = (wrapper: Wrapper) => vi.waitUntil(() => wrapper.find('[data-testid="scheme-list"]').attributes('aria-busy') === 'false')
 
 describe('LivingPage: the schemes browser', () => {
+  it('fills in the cards after the first ones and says when the list is complete (the count says all at once)', async () => {
+    await replaceSnapshot(await livingSnapshot())
+    const { wrapper } = await mountApp(LivingPage)
+    expect(wrapper.get('[data-testid="scheme-count"]').text()).toBe(`${livingSchemes.length}件の制度`)
+    await listComplete(wrapper)
+    expect(shown(wrapper)).toHaveLength(livingSchemes.length)
+  })
+
   it('every scheme card has a heart; a saved scheme is stored and its Saved link leads back to its card', async () => {
     await replaceSnapshot(await livingSnapshot())
-    const { wrapper } = await mountApp(LivingPage, { path: '/living' })
+    const { wrapper } = await mountComplete(LivingPage, { path: '/living' })
     const cards = wrapper.findAll('[data-testid="scheme-card"]')
     expect(cards.every((c) => c.find('[data-testid="favorite-button"]').exists())).toBe(true)
     const first = cards[0]!
@@ -38,7 +55,7 @@ describe('LivingPage: the schemes browser', () => {
 
   it('lists every scheme with who it is for, what it gives, how to apply, contact, source, as-of date and the note to confirm', async () => {
     await replaceSnapshot(await livingSnapshot())
-    const { wrapper } = await mountApp(LivingPage)
+    const { wrapper } = await mountComplete(LivingPage)
     expect(shown(wrapper)).toEqual(['scheme-otameshi-kurashi', 'scheme-kigyo-homon-bus', 'scheme-jigyo-shokei', 'scheme-kosodate-app-35203', 'scheme-kosodate-app-35204', 'scheme-yamaguchi-library', 'scheme-ijuu-soudan-35204'])
     const card = wrapper.find('[data-scheme-id="scheme-otameshi-kurashi"]')
     expect(card.text()).toContain('圏域への移住定住を考えている方')
@@ -53,7 +70,7 @@ describe('LivingPage: the schemes browser', () => {
 
   it('filters by town (and region-wide), category and audience, and clears the filters', async () => {
     await replaceSnapshot(await livingSnapshot())
-    const { wrapper } = await mountApp(LivingPage)
+    const { wrapper } = await mountComplete(LivingPage)
     const filters = wrapper.find('[data-testid="scheme-filters"]')
     await filters.find('select[name="town"]').setValue('35204')
     expect(shown(wrapper)).toEqual(['scheme-kosodate-app-35204', 'scheme-ijuu-soudan-35204'])
@@ -72,7 +89,7 @@ describe('LivingPage: the schemes browser', () => {
 
   it('opens already filtered to region-wide schemes from a town profile link', async () => {
     await replaceSnapshot(await livingSnapshot())
-    const { wrapper } = await mountApp(LivingPage, { path: '/living?town=region' })
+    const { wrapper } = await mountComplete(LivingPage, { path: '/living?town=region' })
     expect(shown(wrapper)).toEqual(['scheme-otameshi-kurashi', 'scheme-kigyo-homon-bus', 'scheme-jigyo-shokei'])
   })
 

@@ -19,7 +19,7 @@ import { useUserDataStore } from '@/stores/user-data'
 import { useRecordsStore } from '@/stores/records'
 import { useSearchStore } from '@/stores/search'
 import { mountApp } from '../fixtures/mount-app'
-import { katakanaSpot, TODAY_INSTANT, tourismSnapshot } from '../fixtures/tourism'
+import { katakanaSpot, testEvents, TODAY_INSTANT, tourismSnapshot } from '../fixtures/tourism'
 
 /** The calendar writer can be made to fail its next file (as a failed load or a refused event would). */
 const calendarWriter = vi.hoisted(() => ({ failNext: false }))
@@ -224,6 +224,17 @@ describe('events page (today is 2026-11-23 in Japan; the machine is in Los Angel
     const names = eventNames(wrapper)
     expect(names).toHaveLength(expected.length)
     expected.forEach((name, i) => expect(names[i]).toContain(name))
+  })
+
+  it('fills in a longer list after its first cards, then the events without dates below it', async () => {
+    const later = Array.from({ length: 6 }, (_, i) => ({ ...testEvents[4]!, id: `ev-dec-${i}`, name: { ja: `12月の行事${i}` }, dates: [{ start: `2026-12-${String(10 + i)}` }] }))
+    const undated = Array.from({ length: 3 }, (_, i) => ({ ...testEvents[4]!, id: `ev-tba-${i}`, name: { ja: `日程未定の行事${i}` }, dates: [], dateNote: { ja: '日程は主催者にご確認ください' } }))
+    await replaceSnapshot(await tourismSnapshot((body) => body.events.push(...later, ...undated)))
+    const { wrapper } = await mountApp(EventsPage, { path: '/events' })
+    await vi.waitUntil(() => wrapper.find('[data-testid="event-undated"]').attributes('aria-busy') === 'false')
+    expect(wrapper.get('[data-testid="event-list"]').attributes('aria-busy')).toBe('false')
+    expect(eventNames(wrapper)).toHaveLength(4 + later.length)
+    expect(eventNames(wrapper, 'event-undated').map((n) => n.match(/日程未定の行事\d/)?.[0])).toEqual(['日程未定の行事0', '日程未定の行事1', '日程未定の行事2'])
   })
 
   it('says when nothing is upcoming under the filters and shows the most recent, marked ended', async () => {

@@ -100,7 +100,7 @@ describe('living here: questionnaire, town profile and comparison, offline', () 
 
   it('first visit stores the data; the schemes browser lists them', async () => {
     await app.page.goto(app.url('/living'))
-    await app.page.getByTestId('scheme-card').first().waitFor({ timeout: 15_000 })
+    await app.page.locator('[data-testid="scheme-list"]:not([aria-busy="true"]) [data-testid="scheme-card"]').first().waitFor({ timeout: 15_000 })
     assert.equal(await app.page.getByTestId('scheme-card').count(), snapshot.schemes.length)
     await app.page.screenshot({ path: '/tmp/living-schemes.png' })
     await app.waitForServiceWorker()
@@ -176,6 +176,26 @@ describe('living here: questionnaire, town profile and comparison, offline', () 
     assert.match(app.page.url(), /\/living\/compare\?towns=35203(%2C|,)35204$/)
     await app.page.screenshot({ path: '/tmp/living-compare.png' })
     assert.deepEqual(await axeViolations(app.page), [])
+    assert.deepEqual(app.errors, [])
+  })
+
+  it('offline: the last scheme, saved, is one tap from Saved back to its card (the list renders it a few tasks later)', async () => {
+    await app.page.goto(app.url('/living'))
+    const last = app.page.locator('[data-testid="scheme-list"]:not([aria-busy="true"]) [data-testid="scheme-card"]').last()
+    await last.waitFor({ timeout: 15_000 })
+    const id = await last.getAttribute('data-scheme-id')
+    assert.ok((await app.page.getByTestId('scheme-card').count()) > 2, 'the card is not in the list\'s first slice')
+    await last.getByTestId('favorite-button').click()
+    await app.page.goto(app.url('/saved'))
+    await app.page.getByRole('link', { name: snapshot.schemes.find((s) => s.id === id).name.ja }).click()
+    await app.page.waitForURL((url) => url.hash === `#scheme-${id}`, { waitUntil: 'commit' })
+    const card = app.page.locator(`[data-scheme-id="${id}"]`)
+    await card.waitFor()
+    // Scrolled to: the card's top is at the top half of the screen.
+    await app.page.waitForFunction((cardId) => {
+      const top = Math.round(document.getElementById(`scheme-${cardId}`)?.getBoundingClientRect().top ?? -1)
+      return top >= 0 && top < window.innerHeight / 2
+    }, id, { timeout: 5000 })
     assert.deepEqual(app.errors, [])
   })
 })
