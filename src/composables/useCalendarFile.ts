@@ -9,6 +9,7 @@ import type { Occurrence } from '@/domain/event-dates'
 import type { IcsText } from '@/domain/event-ics'
 import type { Trip, TripStop } from '@/domain/trip-file'
 import { useExport } from './useExport'
+import { whenIdle } from './whenIdle'
 
 const load = () => Promise.all([import('@/domain/event-ics'), import('@/domain/trip-ics')]).then(([event, trip]) => ({ ...event, ...trip }))
 let loading: ReturnType<typeof load> | null = null
@@ -21,19 +22,11 @@ function writer(): ReturnType<typeof load> {
   return loading
 }
 
-/**
- * After the page's own work: an idle moment, or the next task where the browser has no idle callback (iPhones), so a
- * tap soon after the screen appears still finds the writer there.
- */
-function whenIdle(run: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 1000 })
-  else setTimeout(run, 0)
-}
-
 export function useCalendarFile() {
   const { download } = useExport()
   /** The writer could not be loaded: the screen says so instead of doing nothing. */
   const failed = ref(false)
+  // Loaded after the page's own work, in time for a tap soon after the screen appears.
   onMounted(() => whenIdle(() => void writer().catch(() => undefined)))
 
   async function save(make: (ics: Awaited<ReturnType<typeof load>>) => { name: string; text: string }): Promise<void> {

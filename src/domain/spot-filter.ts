@@ -47,7 +47,17 @@ export interface ListedSpot {
   open: OpenState | null
 }
 
-const sortKey = (s: Spot) => katakanaToHiragana(s.kana ?? s.name.ja)
+/**
+ * A place's key in the name order (its reading in hiragana), worked out once per place: a sort asks for it twice per
+ * comparison, about 2 log₂ n times per place. Built anew each time, the keys were most of the time the list's sort
+ * took: sorting 469 places was ≈ 40 ms of the 4×-slowed task that shows /spots' data (BENCHMARKS.md, issue 18).
+ */
+const sortKeys = new WeakMap<Spot, string>()
+function sortKey(spot: Spot): string {
+  let key = sortKeys.get(spot)
+  if (key === undefined) sortKeys.set(spot, (key = katakanaToHiragana(spot.kana ?? spot.name.ja)))
+  return key
+}
 
 export function listSpots(spots: readonly Spot[], q: SpotQuery, from: Point | null, now: Date = new Date()): ListedSpot[] {
   const list = spots

@@ -10,7 +10,12 @@ export function compareCodeUnits(a: string, b: string): number {
 }
 
 let japanese: Intl.Collator | undefined
+/** The one collator for Japanese order, made at its first use (composables/useJapaneseOrderAhead makes it early). */
+export function japaneseCollator(): Intl.Collator {
+  return (japanese ??= new Intl.Collator('ja'))
+}
+
 /** Japanese order (gojūon for kana), as people expect a list of names. */
 export function compareJapanese(a: string, b: string): number {
-  return (japanese ??= new Intl.Collator('ja')).compare(a, b)
+  return japaneseCollator().compare(a, b)
 }
