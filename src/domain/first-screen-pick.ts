@@ -3,10 +3,11 @@
  * build time (src/ssr/entry-server.ts). Kept apart from first-screen.ts, which the app's entry reads: this module's
  * ordering and filtering belong to the routes' own chunks.
  */
-import { FIRST_CARDS, type FirstScreen, type SourceSummary, type SpotSummary } from './first-screen'
+import { FIRST_CARDS, FIRST_SCHEMES, type FirstScreen, type SourceSummary, type SpotSummary } from './first-screen'
 import { homeSpots } from './highlights'
 import { byId } from './record-order'
-import type { Municipality, Source, Spot } from './snapshot-schema'
+import { inSchemeOrder } from './scheme-order'
+import type { Municipality, Scheme, Source, Spot } from './snapshot-schema'
 import { listSpots, parseSpotQuery } from './spot-filter'
 import { inTownOrder } from './town-order'
 
@@ -22,17 +23,22 @@ const sourceSummary = ({ id, title, publisher, credit, licence }: Source): Sourc
 
 /**
  * The routes whose first screen shows records, and which: Home's places, the first of all places; the map's town
- * buttons; the list of sources (`/about`, whose page is that list).
+ * buttons; the list of sources (`/about`, whose page is that list); the schemes browser's filters (the towns) and
+ * first schemes, with their sources' titles.
  */
-const ROUTES: Record<string, { spots?: (spots: readonly Spot[]) => Spot[]; allTowns?: true; sources?: true }> = {
+const ROUTES: Record<string, { spots?: (spots: readonly Spot[]) => Spot[]; allTowns?: true; sources?: true; schemes?: true }> = {
   '/': { spots: (spots) => homeSpots(spots) },
   // "Open now" is not part of the order (a default query, no position): the time of the build does not matter.
   '/spots': { spots: (spots) => listSpots(spots, parseSpotQuery({}), null, new Date(0)).slice(0, FIRST_CARDS).map((item) => item.spot) },
   '/map': { allTowns: true },
   '/about': { sources: true },
+  '/living': { allTowns: true, schemes: true },
 }
 
-export function firstScreenOf(path: string, snapshot: { spots: readonly Spot[]; municipalities: readonly Municipality[]; sources?: readonly Source[] }): FirstScreen | null {
+export function firstScreenOf(
+  path: string,
+  snapshot: { spots: readonly Spot[]; municipalities: readonly Municipality[]; sources?: readonly Source[]; schemes?: readonly Scheme[] },
+): FirstScreen | null {
   const route = ROUTES[path]
   if (!route) return null
   const spots = (route.spots?.(snapshot.spots) ?? []).map(summary)
@@ -40,6 +46,12 @@ export function firstScreenOf(path: string, snapshot: { spots: readonly Spot[]; 
   const towns = inTownOrder(snapshot.municipalities)
     .filter((m) => route.allTowns || codes.has(m.code))
     .map((m) => ({ code: m.code, name: m.name }))
+  if (route.schemes) {
+    const schemes = inSchemeOrder(snapshot.schemes ?? []).slice(0, FIRST_SCHEMES)
+    const named = new Set(schemes.map((s) => s.source))
+    const sources = byId((snapshot.sources ?? []).filter((s) => named.has(s.id))).map(sourceSummary)
+    return { path, spots, towns, sources, schemes, schemeCount: snapshot.schemes?.length ?? 0 }
+  }
   if (!route.sources) return { path, spots, towns }
   // In the order IndexedDB gives them back (domain/record-order): the stored list replaces these card for card.
   const sources = byId(snapshot.sources ?? []).map(sourceSummary)

@@ -7,7 +7,7 @@
  * Only what does not depend on the visit is in it: records in the data's own order, never "open now", today's
  * events, a distance or the person's favourites (those follow with the stored data, as before).
  */
-import type { Municipality, Source, Spot } from './snapshot-schema'
+import type { Municipality, Scheme, Source, Spot } from './snapshot-schema'
 
 /**
  * What a place's card shows (components/spot/SpotCard): all a first screen carries of a place. `hasHours`: its hours
@@ -25,8 +25,15 @@ export interface FirstScreen {
   spots: SpotSummary[]
   /** The names of those places' towns, or of all seven (in the towns' order) where the route lists the towns. */
   towns: Pick<Municipality, 'code' | 'name'>[]
-  /** The data's sources, in the order they are stored (by id), where the route lists them (`/about`). */
+  /**
+   * The data's sources, in the order they are stored (by id): all of them where the route lists them (`/about`), else
+   * those of the records it carries (`/living`'s schemes, whose cards name their source).
+   */
   sources?: SourceSummary[]
+  /** The schemes `/living` lists first (FIRST_SCHEMES, in the browser's order), whole: their cards show every field. */
+  schemes?: Scheme[]
+  /** How many schemes there are (the browser's count, "19件の制度"). */
+  schemeCount?: number
 }
 
 /**
@@ -42,6 +49,12 @@ export const FIRST_CARDS = 10
  * phone, under the filters); the rest follow a slice at a time.
  */
 export const SCREENFUL_CARDS = 4
+
+/**
+ * The scheme cards `/living` renders at once, and so the schemes its prerendered page carries: on a 412×823 phone the
+ * filters fill the first screen, and two cards fill a tablet's. The rest follow a slice at a time.
+ */
+export const FIRST_SCHEMES = 2
 
 /** The element of a prerendered page that carries its first screen (JSON). */
 export const FIRST_SCREEN_ELEMENT_ID = 'first-screen'

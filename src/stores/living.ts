@@ -10,10 +10,9 @@ import * as v from 'valibot'
 import { todayInTokyo } from '@/domain/event-dates'
 import { townFacts, upcomingMigrationEvents } from '@/domain/living-town'
 import { matchSchemes, type MoverProfile } from '@/domain/scheme-match'
+import { inSchemeOrder } from '@/domain/scheme-order'
 import { AGE_BANDS, AUDIENCES, HOUSEHOLDS, MUNICIPALITY_CODES, SCHEME_CATEGORIES, WORK_STYLES, type MunicipalityCode } from '@/domain/snapshot-constants'
 import type { Scheme } from '@/domain/snapshot-schema'
-import { compareCodeUnits } from '@/domain/text-order'
-import { townRank } from '@/domain/town-order'
 import { useRecordsStore } from './records'
 import { useUserDataStore } from './user-data'
 
@@ -51,12 +50,7 @@ export const useLivingStore = defineStore('living', () => {
   const user = useUserDataStore()
 
   /** Schemes by category (the schema's order), then region-wide first and the towns in the usual order. */
-  const schemes = computed(() => {
-    const town = (s: Scheme) => (s.municipality === 'region' ? -1 : townRank(s.municipality))
-    return [...records.schemes].sort(
-      (a, b) => SCHEME_CATEGORIES.indexOf(a.category) - SCHEME_CATEGORIES.indexOf(b.category) || town(a) - town(b) || compareCodeUnits(a.id, b.id),
-    )
-  })
+  const schemes = computed(() => inSchemeOrder(records.schemes))
 
   /** The seven towns in the usual order (山口市 first, 津和野町 last): the records store keeps them so. */
   const municipalities = computed(() => records.municipalities)

@@ -132,6 +132,15 @@ describe('prerendered first screens', () => {
             await page.locator('[data-testid="source-list"]:not([aria-busy])').waitFor({ timeout: 15_000 })
             assert.deepEqual(await page.locator('[data-testid="source-list"] h2').allTextContents(), built)
           }
+          if (route === '/living') {
+            // The page carries its first schemes, in the browser's order; the stored list replaces them card for card.
+            const built = [...html.matchAll(/data-scheme-id="([^"]+)"/g)].map((m) => m[1])
+            assert.ok(built.length >= 1, `${route}: ${built.length} schemes in the page`)
+            await page.locator('[data-testid="scheme-list"]:not([aria-busy="true"])').waitFor({ timeout: 15_000 })
+            const stored = await page.getByTestId('scheme-card').evaluateAll((cards) => cards.map((c) => c.dataset.schemeId))
+            assert.deepEqual(stored.slice(0, built.length), built)
+            assert.equal(stored.length, snapshot.schemes.length)
+          }
           if (route === '/events') await page.waitForFunction(() => /\d+件/.test(document.querySelector('[data-testid="events-count"]')?.textContent ?? ''), null, { timeout: 15_000 })
           assert.equal(await page.locator('main h1').first().textContent(), heading)
           const problems = messages.filter((m) => /hydration|mismatch/i.test(m) || (m.startsWith('error:') && !/Failed to load resource/.test(m)))

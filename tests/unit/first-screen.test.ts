@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { firstScreenJson } from '@/domain/first-screen'
 import { firstScreenOf } from '@/domain/first-screen-pick'
-import type { Municipality, Source, Spot } from '@/domain/snapshot-schema'
+import type { Municipality, Scheme, Source, Spot } from '@/domain/snapshot-schema'
 
 const town = (code: string, ja: string) => ({ code, name: { ja }, boundary: { type: 'Polygon', coordinates: [] } }) as unknown as Municipality
 const spot = (id: string, municipality: string, reason?: string) =>
@@ -45,6 +45,19 @@ describe('first screen', () => {
       { id: 'opendata-b', title: { ja: 'opendata-bの題' }, publisher: { ja: '発行元' }, credit: { ja: 'クレジット' }, licence: 'CC BY 4.0' },
     ])
     expect(firstScreenOf('/', { ...snapshot, sources: [source('curated-a')] })!.sources).toBeUndefined()
+  })
+
+  it("is /living's filters and first schemes: all towns, the first schemes in the browser's order, the count, only their sources", () => {
+    const source = (id: string) => ({ id, title: { ja: `${id}の題` }, publisher: { ja: '発行元' }, credit: { ja: 'クレジット' }, licence: 'CC BY 4.0', url: 'https://example.jp/', asOf: '2026-11-01' }) as Source
+    const scheme = (id: string, category: string, municipality: string, src: string) => ({ id, category, municipality, source: src, name: { ja: id } }) as unknown as Scheme
+    const schemes = [scheme('s-child-hagi', 'childcare', '35204', 'src-c'), scheme('s-house-yamaguchi', 'housing', '35203', 'src-b'), scheme('s-house-region', 'housing', 'region', 'src-a')]
+    const screen = firstScreenOf('/living', { ...snapshot, schemes, sources: [source('src-a'), source('src-b'), source('src-c')] })!
+    // Housing before childcare; region-wide before a town.
+    expect(screen.schemes).toEqual([schemes[2], schemes[1]])
+    expect(screen.schemeCount).toBe(3)
+    expect(screen.towns.map((t) => t.code)).toEqual(['35203', '35202', '35204'])
+    expect(screen.sources!.map((s) => s.id)).toEqual(['src-a', 'src-b'])
+    expect(screen.spots).toEqual([])
   })
 
   it('is nothing for a route whose first screen shows no records', () => {
