@@ -301,40 +301,6 @@ export function setOpenTimeoutForTests(ms: number) {
   openTimeoutMs = ms
 }
 
-/** How long a read of the region's data may take before the app gives up on IndexedDB and runs from memory. */
-export const READ_TIMEOUT_MS = 15_000
-let readTimeoutMs = READ_TIMEOUT_MS
-/** For tests: shorten the read time limit. */
-export function setReadTimeoutForTests(ms: number) {
-  readTimeoutMs = ms
-}
-
-/**
- * `reading` within READ_TIMEOUT_MS. A read that never answers counts as a hung database, as an open that never
- * answers does: from then on the app runs from memory (read-only for the person's data, and it says so), and this
- * rejects with DbUnavailableError('unavailable'); a late answer is ignored. WebKit once never answered the read of
- * a page opened while the page before it was left during an import (BENCHMARKS.md): without a limit, every page
- * of that visit stayed without data.
- */
-export function withinReadTime<T>(reading: Promise<T>): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      enterMemoryMode()
-      reject(new DbUnavailableError('unavailable', `IndexedDB did not answer a read within ${Math.round(readTimeoutMs / 1000)} s.`))
-    }, readTimeoutMs)
-    reading.then(
-      (value) => {
-        clearTimeout(timer)
-        resolve(value)
-      },
-      (error: unknown) => {
-        clearTimeout(timer)
-        reject(error)
-      },
-    )
-  })
-}
-
 /** For tests: forget the open connection and leave memory mode. */
 export async function closeDb(): Promise<void> {
   const pending = dbPromise
@@ -342,6 +308,5 @@ export async function closeDb(): Promise<void> {
   memoryMode = false
   tabState = null
   openTimeoutMs = OPEN_TIMEOUT_MS
-  readTimeoutMs = READ_TIMEOUT_MS
   if (pending) (await pending.catch(() => null))?.close()
 }

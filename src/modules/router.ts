@@ -53,27 +53,41 @@ export function untilScrollable(top: number, waitMs = RESTORE_WAIT_MS): Promise<
 
 /**
  * Resolves with the element of that id once it is in the page (a long list fills in a slice at a time, and a first
- * visit's list waits for its data), or with null after `waitMs`.
+ * visit's list waits for its data), or with null after `waitMs` or once `givenUp` says so.
  */
-export function untilPresent(id: string, waitMs = RESTORE_WAIT_MS): Promise<HTMLElement | null> {
+export function untilPresent(id: string, waitMs = RESTORE_WAIT_MS, givenUp: () => boolean = () => false): Promise<HTMLElement | null> {
   const started = performance.now()
   return new Promise((resolve) => {
     const check = () => {
       const found = document.getElementById(id)
-      if (found || performance.now() - started > waitMs) resolve(found)
+      if (found || givenUp() || performance.now() - started > waitMs) resolve(givenUp() ? null : found)
       else requestAnimationFrame(check)
     }
     check()
   })
 }
 
-/** Where a link to one card (#scheme-<id>: Saved, search) scrolls: to the card once it is there; else the page stays where it is, at its top. */
+/** What the person does to scroll or move on their own: a card that comes later no longer takes them to it. */
+const OWN_MOVES = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const
+
+/**
+ * Where a link to one scheme card scrolls (`#scheme-<id>`: Saved, search): to the card, once it is there (the list
+ * renders it a few tasks later); until then the page is at its top. If the person scrolls or taps meanwhile, it stays
+ * where they are. Any other hash: its element if there is one, else the top.
+ */
 function toCard(hash: string) {
   const id = decodeURIComponent(hash.slice(1))
   const present = document.getElementById(id)
   if (present) return { el: present }
+  if (!id.startsWith('scheme-')) return { top: 0 }
   window.scrollTo(0, 0)
-  return untilPresent(id).then((el) => (el ? { el } : false))
+  let moved = false
+  const onMove = () => (moved = true)
+  for (const type of OWN_MOVES) window.addEventListener(type, onMove, { capture: true, passive: true })
+  return untilPresent(id, RESTORE_WAIT_MS, () => moved).then((el) => {
+    for (const type of OWN_MOVES) window.removeEventListener(type, onMove, { capture: true })
+    return el ? { el } : false
+  })
 }
 
 export function createAppRouter() {

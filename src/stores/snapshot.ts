@@ -17,7 +17,30 @@ export type DataStatus = 'loading' | 'importing' | 'ready' | 'empty'
  * notSaved: a personal write (favorite, stamp, setting) failed for another reason.
  * readOnly: the person tried to save while the app runs from memory.
  */
-export type DataProblem = LoadFailure | 'newerDb' | 'dbUnavailable' | 'quota' | 'notSaved' | 'readOnly'
+export type DataProblem = LoadFailure | 'newerDb' | 'dbUnavailable' | 'quota' | 'notSaved' | 'readOnly' | 'slowRead'
+
+/**
+ * How long the start-up read of the stored data may take, in time the page is visible, before the person is told
+ * (`slowRead`). WebKit once never answered it, for a page opened while the one before it was left during an import
+ * (BENCHMARKS.md): every page of that visit stayed without data, and nothing said why.
+ */
+export const READ_TIMEOUT_MS = 15_000
+
+/** Resolves once `reading` has taken `ms` of time the page was visible; never, if it settles first. */
+function tooSlow(reading: Promise<unknown>, ms: number): Promise<'slow'> {
+  return new Promise((resolve) => {
+    let timer = setTimeout(check, ms)
+    function check() {
+      // A hidden page's timers run late or all at once on return: its time does not count.
+      if (typeof document !== 'undefined' && document.visibilityState === 'hidden') timer = setTimeout(check, ms)
+      else resolve('slow')
+    }
+    void reading.then(
+      () => clearTimeout(timer),
+      () => clearTimeout(timer),
+    )
+  })
+}
 
 export const useSnapshotStore = defineStore('snapshot', () => {
   const status = ref<DataStatus>('loading')
@@ -129,15 +152,26 @@ export const useSnapshotStore = defineStore('snapshot', () => {
    * `showAfter`: wait for it before showing what was read (start-up passes the hydration of the
    * prerendered page, which must match the page as built: without data). `checkAfter`: wait for it
    * before the network check (start-up passes the first render, so the check and any import never
-   * delay it).
+   * delay it). A read that takes longer than `readTimeoutMs` (READ_TIMEOUT_MS) is said (`slowRead`), and
+   * its answer is still taken whenever it comes; the person's own data is read apart and is not affected.
    */
-  async function init(fetcher?: typeof fetch, options: { showAfter?: Promise<unknown>; checkAfter?: Promise<unknown> } = {}) {
+  async function init(fetcher?: typeof fetch, options: { showAfter?: Promise<unknown>; checkAfter?: Promise<unknown>; readTimeoutMs?: number } = {}) {
     const reading = readStoredSnapshot()
     reading.catch(() => undefined)
     // A first visit whose download the page's boot script started: its worker reads it now; the write still waits.
     if (!fetcher) prepareFirstVisit()
     await options.showAfter
+    const answered = reading.then(
+      () => 'answered' as const,
+      () => 'answered' as const,
+    )
+    if ((await Promise.race([answered, tooSlow(reading, options.readTimeoutMs ?? READ_TIMEOUT_MS)])) === 'slow') {
+      problem.value = 'slowRead'
+      problemDetail.value = ''
+      status.value = 'empty'
+    }
     if (!(await readStored(reading))) return
+    if (problem.value === 'slowRead') problem.value = null
     await options.checkAfter
     await checkForUpdate(fetcher)
   }

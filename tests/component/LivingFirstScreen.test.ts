@@ -53,6 +53,8 @@ describe('/living: a prerendered first screen', () => {
     await flushPromises()
     expect(wrapper.findAll('[data-testid="scheme-card"]')).toHaveLength(0)
     expect(wrapper.get('[data-testid="scheme-count"]').text()).toBe('')
+    // Still waiting for the stored schemes, and it says so.
+    expect(wrapper.get('[data-testid="scheme-list"]').attributes('aria-busy')).toBe('true')
     await replaceSnapshot(data)
     await useSnapshotStore().init(offlineFetch)
     await flushPromises()

@@ -17,4 +17,12 @@ describe('untilPresent: a link to one card waits for the card (long lists fill i
     expect((await untilPresent('scheme-here', 0))?.id).toBe('scheme-here')
     expect(await untilPresent('scheme-missing', 50)).toBeNull()
   })
+
+  it('gives up once the person moves on their own: a card that comes later does not take them to it', async () => {
+    let moved = false
+    const waiting = untilPresent('scheme-late', 3000, () => moved)
+    setTimeout(() => (moved = true), 20)
+    setTimeout(() => document.body.insertAdjacentHTML('beforeend', '<article id="scheme-late"></article>'), 60)
+    expect(await waiting).toBeNull()
+  })
 })

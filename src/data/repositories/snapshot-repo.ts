@@ -1,8 +1,7 @@
 /** Read and replace the region's data. Plain async functions; no Vue. */
 import { BODY_KEYS } from '@/domain/snapshot-keys'
 import type { Snapshot } from '@/domain/snapshot-schema'
-import type { IDBPDatabase } from 'idb'
-import { DbUnavailableError, getDb, isMemoryMode, withinReadTime, type SnapshotMeta, type YumeDB } from '../db'
+import { DbUnavailableError, getDb, isMemoryMode, type SnapshotMeta, type YumeDB } from '../db'
 import { memoryGet, memoryGetAll, memoryMeta, memoryReplace } from '../memory-store'
 import { markSnapshotStored } from '../early-snapshot'
 
@@ -38,22 +37,10 @@ export interface StoredSnapshot {
  */
 export async function readStoredSnapshot(): Promise<StoredSnapshot> {
   const db = await dbOrMemory()
-  if (!db) return readMemory()
-  try {
-    return await withinReadTime(readFrom(db))
-  } catch (error) {
-    // A read that never answered: the app runs from memory now, this read as every later one.
-    if (isMemoryMode()) return readMemory()
-    throw error
+  if (!db) {
+    const meta = memoryMeta()
+    return { meta, records: meta ? (Object.fromEntries(BODY_KEYS.map((key) => [key, memoryGetAll(key)])) as StoredRecords) : null }
   }
-}
-
-function readMemory(): StoredSnapshot {
-  const meta = memoryMeta()
-  return { meta, records: meta ? (Object.fromEntries(BODY_KEYS.map((key) => [key, memoryGetAll(key)])) as StoredRecords) : null }
-}
-
-async function readFrom(db: IDBPDatabase<YumeDB>): Promise<StoredSnapshot> {
   const tx = db.transaction(['meta', ...BODY_KEYS], 'readonly')
   const meta = await tx.objectStore('meta').get('current')
   if (!meta) return { meta, records: null }
