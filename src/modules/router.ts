@@ -39,16 +39,22 @@ export const routes: RouteRecordRaw[] = [
 /** How long a return to a saved position waits for the page to grow back. */
 const RESTORE_WAIT_MS = 3000
 
-/** Resolves once the page can scroll to `top` (or after RESTORE_WAIT_MS, and then it scrolls as far as it can). */
-export function untilScrollable(top: number, waitMs = RESTORE_WAIT_MS): Promise<void> {
+/** Resolves with the first truthy answer of `check`, asked once per frame, or with its answer after `waitMs`. */
+function untilTrue<T>(check: () => T, waitMs: number): Promise<T> {
   const started = performance.now()
   return new Promise((resolve) => {
-    const check = () => {
-      if (document.documentElement.scrollHeight - window.innerHeight >= top || performance.now() - started > waitMs) resolve()
-      else requestAnimationFrame(check)
+    const ask = () => {
+      const answer = check()
+      if (answer || performance.now() - started > waitMs) resolve(answer)
+      else requestAnimationFrame(ask)
     }
-    check()
+    ask()
   })
+}
+
+/** Resolves once the page can scroll to `top` (or after RESTORE_WAIT_MS, and then it scrolls as far as it can). */
+export function untilScrollable(top: number, waitMs = RESTORE_WAIT_MS): Promise<void> {
+  return untilTrue(() => document.documentElement.scrollHeight - window.innerHeight >= top, waitMs).then(() => undefined)
 }
 
 /**
@@ -56,15 +62,7 @@ export function untilScrollable(top: number, waitMs = RESTORE_WAIT_MS): Promise<
  * visit's list waits for its data), or with null after `waitMs` or once `givenUp` says so.
  */
 export function untilPresent(id: string, waitMs = RESTORE_WAIT_MS, givenUp: () => boolean = () => false): Promise<HTMLElement | null> {
-  const started = performance.now()
-  return new Promise((resolve) => {
-    const check = () => {
-      const found = document.getElementById(id)
-      if (found || givenUp() || performance.now() - started > waitMs) resolve(givenUp() ? null : found)
-      else requestAnimationFrame(check)
-    }
-    check()
-  })
+  return untilTrue(() => (givenUp() ? 'given up' : document.getElementById(id)), waitMs).then((found) => (found instanceof HTMLElement ? found : null))
 }
 
 /** What the person does to scroll or move on their own: a card that comes later no longer takes them to it. */

@@ -71,8 +71,12 @@ export const useRecordsStore = defineStore('records', () => {
   const municipalityByCode = computed(() => new Map(municipalities.value.map((m) => [m.code, m])))
   const spotById = computed(() => new Map(spots.value.map((s) => [s.id, s])))
   const sourceById = computed(() => new Map(sources.value.map((s) => [s.id, s])))
+  /** The towns (code and name, in the towns' order): the stored ones, or a first screen's before they are read. */
+  const towns = computed<readonly Pick<Municipality, 'code' | 'name'>[]>(() => (municipalities.value.length ? municipalities.value : (firstScreen.value?.towns ?? [])))
   /** Town names, for a card: the stored towns, or a first screen's before they are read. */
-  const townNameByCode = computed(() => new Map((municipalities.value.length ? municipalities.value : (firstScreen.value?.towns ?? [])).map((m) => [m.code as string, m.name])))
+  const townNameByCode = computed(() => new Map(towns.value.map((m) => [m.code as string, m.name])))
+  /** Source titles, for a card that names its source: the stored sources, or a first screen's before they are read. */
+  const sourceTitleById = computed(() => new Map((sources.value.length ? sources.value : (firstScreen.value?.sources ?? [])).map((s) => [s.id, s.title])))
 
   /** The records are there, or there is nothing to wait for (no data stored and none could be fetched). */
   const settled = computed(() => loaded.value || snapshot.status === 'empty')
@@ -84,5 +88,5 @@ export const useRecordsStore = defineStore('records', () => {
     { flush: 'sync' },
   )
 
-  return { municipalities, spots, routes, events, schemes, rallies, sources, loaded, settled, load, municipalityByCode, spotById, sourceById, townNameByCode, firstScreen, showFirstScreen, firstScreenFor }
+  return { municipalities, spots, routes, events, schemes, rallies, sources, loaded, settled, load, municipalityByCode, spotById, sourceById, towns, townNameByCode, sourceTitleById, firstScreen, showFirstScreen, firstScreenFor }
 })

@@ -26,19 +26,20 @@ export type DataProblem = LoadFailure | 'newerDb' | 'dbUnavailable' | 'quota' | 
  */
 export const READ_TIMEOUT_MS = 15_000
 
-/** Resolves once `reading` has taken `ms` of time the page was visible; never, if it settles first. */
-function tooSlow(reading: Promise<unknown>, ms: number): Promise<'slow'> {
+/** True once `reading` has taken `ms` of time the page was visible; false as soon as it settles, if that is first. */
+function tooSlow(reading: Promise<unknown>, ms: number): Promise<boolean> {
   return new Promise((resolve) => {
     let timer = setTimeout(check, ms)
     function check() {
       // A hidden page's timers run late or all at once on return: its time does not count.
       if (typeof document !== 'undefined' && document.visibilityState === 'hidden') timer = setTimeout(check, ms)
-      else resolve('slow')
+      else resolve(true)
     }
-    void reading.then(
-      () => clearTimeout(timer),
-      () => clearTimeout(timer),
-    )
+    const answered = () => {
+      clearTimeout(timer)
+      resolve(false)
+    }
+    void reading.then(answered, answered)
   })
 }
 
@@ -161,11 +162,7 @@ export const useSnapshotStore = defineStore('snapshot', () => {
     // A first visit whose download the page's boot script started: its worker reads it now; the write still waits.
     if (!fetcher) prepareFirstVisit()
     await options.showAfter
-    const answered = reading.then(
-      () => 'answered' as const,
-      () => 'answered' as const,
-    )
-    if ((await Promise.race([answered, tooSlow(reading, options.readTimeoutMs ?? READ_TIMEOUT_MS)])) === 'slow') {
+    if (await tooSlow(reading, options.readTimeoutMs ?? READ_TIMEOUT_MS)) {
       problem.value = 'slowRead'
       problemDetail.value = ''
       status.value = 'empty'
