@@ -72,6 +72,41 @@ describe('prerendered first screens', () => {
     }
   })
 
+  it("a first visit's largest paint is the page's own first screen, never the notice that the data is being saved", async () => {
+    // The notice comes with the data's download: when it was the largest text (two lines, on /spots), the page's
+    // largest paint waited for the network, seconds on a phone's slow connection.
+    const server = await startServer({ port: 0 })
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
+    try {
+      for (const width of [412, 360]) {
+        for (const route of Object.keys(ROUTES)) {
+          const context = await browser.newContext({ viewport: { width, height: 823 }, deviceScaleFactor: 1.75, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' })
+          const page = await context.newPage()
+          await page.addInitScript(() => {
+            window.__paints = []
+            window.__noticeSeen = false
+            new PerformanceObserver((list) => {
+              for (const e of list.getEntries()) window.__paints.push({ inNotice: e.element ? !!e.element.closest('[data-testid="data-status"]') : 'element gone', what: `${e.element?.tagName}.${e.element?.className}`, size: e.size })
+            }).observe({ type: 'largest-contentful-paint', buffered: true })
+            new MutationObserver(() => (window.__noticeSeen ||= !!document.querySelector('[data-testid="data-status"]'))).observe(document, { childList: true, subtree: true })
+          })
+          await page.goto(`http://127.0.0.1:${server.port}${route}`)
+          await page.waitForFunction(() => window.__noticeSeen, null, { timeout: 20_000 })
+          await page.getByTestId('data-status').waitFor({ state: 'detached', timeout: 20_000 })
+          // Two frames after the notice went: every paint it had is reported.
+          await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
+          const paints = await page.evaluate(() => window.__paints)
+          assert.ok(paints.length > 0, `${route} at ${width} px: a largest paint`)
+          assert.deepEqual(paints.filter((p) => p.inNotice !== false), [], `${route} at ${width} px: ${JSON.stringify(paints)}`)
+          await context.close()
+        }
+      }
+    } finally {
+      await browser.close()
+      await server.close()
+    }
+  })
+
   describe('with JavaScript, online then offline', () => {
     let app
     const messages = []
