@@ -78,6 +78,20 @@ for (const locale of ['ja', 'en']) {
       })
     }
 
+    it("on a 320 px screen the header's title stays clear of its tools", async () => {
+      const { page } = app
+      await page.setViewportSize({ width: 320, height: 640 })
+      try {
+        await page.goto(app.url('/about'))
+        await shown(page)
+        const box = (selector) => page.locator(selector).evaluate((el) => el.getBoundingClientRect().toJSON())
+        const [title, tools] = [await box('.app-header__title'), await box('.app-header__tools')]
+        assert.ok(title.right <= tools.left, `the title (to ${title.right} px) ends before the tools (from ${tools.left} px)`)
+      } finally {
+        await page.setViewportSize({ width: 390, height: 844 })
+      }
+    })
+
     it('my trip (two days, editable), the trip list and the "add to my trip" picker have no axe violations', async () => {
       const { page } = app
       const spots = snapshot.spots.filter((s) => s.point).slice(0, 3)
