@@ -60,6 +60,35 @@ function townOutlines(): Plugin {
   }
 }
 
+/**
+ * What the start page (Home, where the installed app opens) needs and other pages share is one chunk (`shared`), not
+ * one file per module: a cold start offline asked the service worker for Home's page and 16 files of a few hundred
+ * bytes to a few kB, and those requests, not their bytes, were most of the time to the list (issue 18). Only the app's
+ * own modules that Home imports statically; a module something imports lazily stays a chunk of its own.
+ */
+const START_PAGE = '/src/pages/HomePage.vue'
+const startPageShares = new Set<string>()
+function sharedChunkRule(): Plugin {
+  return {
+    name: 'yume:shared-chunk-rule',
+    apply: 'build',
+    buildEnd() {
+      startPageShares.clear()
+      const ids = [...this.getModuleIds()]
+      const page = ids.find((id) => id.endsWith(START_PAGE))
+      const queue = page ? [page] : []
+      while (queue.length) {
+        const info = this.getModuleInfo(queue.pop()!)
+        for (const id of info?.importedIds ?? []) {
+          if (startPageShares.has(id) || !id.includes('/src/') || this.getModuleInfo(id)?.dynamicImporters.length) continue
+          startPageShares.add(id)
+          queue.push(id)
+        }
+      }
+    },
+  }
+}
+
 /** The main routes, prerendered: a first visit paints their first screen before any script runs. */
 export const PRERENDERED_ROUTES = ['/', '/events', '/map', '/rally', '/living', '/spots', '/about']
 /** Each prerendered route's page component: its CSS is inlined with the page (no shift when the route's chunk arrives). */
@@ -248,11 +277,11 @@ export default defineConfig(({ mode, isSsrBuild }) => ({
     sourcemap: false,
     // The entry and everything it imports statically are one file (the modules the first screen needs before anything
     // else): a cold start offline asks the service worker for one script where it asked for six, at the same size.
-    ...(isSsrBuild ? { copyPublicDir: false } : { rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'start', tags: ['$initial'] }] } } } }),
+    ...(isSsrBuild ? { copyPublicDir: false } : { rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'start', tags: ['$initial'] }, { name: 'shared', test: (id) => startPageShares.has(id), minShareCount: 2 }], includeDependenciesRecursively: false } } } }),
   },
   plugins: [
     vue(),
-    ...(isSsrBuild ? [] : [preloadJapaneseMessages(), townOutlines(), ...engineTestHooks(mode), prerender(mode)]),
+    ...(isSsrBuild ? [] : [sharedChunkRule(), preloadJapaneseMessages(), townOutlines(), ...engineTestHooks(mode), prerender(mode)]),
     isSsrBuild ? null : VitePWA({
       registerType: 'prompt',
       injectRegister: false,
