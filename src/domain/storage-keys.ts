@@ -34,5 +34,11 @@ export const LEGACY_SAVED_AREAS_KEY = 'yume-kairo.map.saved-areas'
  * script starts the snapshot's download at once (src/data/early-snapshot.ts).
  */
 export const SNAPSHOT_STORED_KEY = 'yume-kairo.snapshot.stored'
+/**
+ * localStorage: a copy of the locale setting on this device ('' when none was chosen), read synchronously at start:
+ * the first render need not wait for IndexedDB to open (its slowest step on a cold start). The setting in IndexedDB
+ * stays the truth: read right after, it wins and refreshes the copy (src/modules/i18n.ts).
+ */
+export const LOCALE_COPY_KEY = 'yume-kairo.locale'
 /** The global under which the boot script leaves that early download for the app. */
 export const EARLY_SNAPSHOT_GLOBAL = '__yumeEarlySnapshot'

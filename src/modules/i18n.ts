@@ -4,7 +4,7 @@
  */
 import { createI18n, type MessageTree } from './translate'
 import { hydrateNow } from './hydrate-in-turn'
-import { SETTING } from '@/domain/storage-keys'
+import { LOCALE_COPY_KEY, SETTING } from '@/domain/storage-keys'
 import { useUserDataStore } from '@/stores/user-data'
 
 export const LOCALES = ['ja', 'en'] as const
@@ -48,27 +48,73 @@ export async function setLocale(locale: Locale, remember = true): Promise<void> 
   hydrateNow()
   i18n.global.locale.value = locale
   document.documentElement.lang = locale
-  if (remember) await useUserDataStore().setSetting(LOCALE_SETTING, locale).catch(() => undefined)
+  if (remember)
+    await useUserDataStore()
+      .setSetting(LOCALE_SETTING, locale)
+      .then(() => keepLocaleCopy(locale))
+      .catch(() => undefined)
+}
+
+/** The locale setting's copy (LOCALE_COPY_KEY): '' when none was chosen, null when there is none (or no localStorage). */
+function localeCopy(): string | null {
+  try {
+    return localStorage.getItem(LOCALE_COPY_KEY)
+  } catch {
+    return null
+  }
+}
+function keepLocaleCopy(saved: unknown) {
+  try {
+    localStorage.setItem(LOCALE_COPY_KEY, isLocale(saved) ? saved : '')
+  } catch {
+    // No localStorage (a private mode): the next start waits for the database, as before.
+  }
 }
 
 /** How long the first render waits for the remembered language (storage may be blocked by another tab). */
 const SAVED_LOCALE_WAIT_MS = 1500
 
-/** Sets the language the first render uses (the remembered one, else the browser's), its messages loaded. */
+/**
+ * Sets the language the first render uses (the remembered one, else the browser's), its messages loaded. The setting's
+ * copy on this device answers at once; the database's answer comes after it and wins (a language chosen meanwhile
+ * stays). Without a copy, the first render waits for the database, up to SAVED_LOCALE_WAIT_MS.
+ */
 export async function prepareLocale(): Promise<void> {
   // Most people keep the browser's language: fetch its messages while the setting is read.
   void ensureMessages(browserLocale()).catch(() => undefined)
-  const reading = useUserDataStore().setting(LOCALE_SETTING).catch(() => undefined)
+  const reading = useUserDataStore()
+    .setting(LOCALE_SETTING)
+    .then(
+      (value) => ({ value }),
+      () => null,
+    )
+  const copy = localeCopy()
+  if (copy !== null) {
+    const initial = isLocale(copy) ? copy : browserLocale()
+    await setLocale(initial, false)
+    followSaved(reading, initial)
+    return
+  }
   const late = Symbol('late')
-  const saved = await Promise.race([reading, new Promise<typeof late>((resolve) => setTimeout(resolve, SAVED_LOCALE_WAIT_MS, late))])
-  if (saved !== late) {
+  const read = await Promise.race([reading, new Promise<typeof late>((resolve) => setTimeout(resolve, SAVED_LOCALE_WAIT_MS, late))])
+  if (read !== late) {
+    const saved = read?.value
+    if (read) keepLocaleCopy(saved)
     await setLocale(isLocale(saved) ? saved : browserLocale(), false)
     return
   }
   // Storage is slow or blocked: render now (the banners explain why), apply the remembered language when it arrives.
   const initial = browserLocale()
   await setLocale(initial, false)
-  void reading.then((value) => {
-    if (isLocale(value) && value !== i18n.global.locale.value && i18n.global.locale.value === initial) void setLocale(value, false)
+  followSaved(reading, initial)
+}
+
+/** The remembered language once the database answers, unless the person has chosen one since `initial`. */
+function followSaved(reading: Promise<{ value: unknown } | null>, initial: Locale) {
+  void reading.then((read) => {
+    if (!read) return
+    keepLocaleCopy(read.value)
+    const saved = isLocale(read.value) ? read.value : browserLocale()
+    if (saved !== i18n.global.locale.value && i18n.global.locale.value === initial) void setLocale(saved, false)
   })
 }
