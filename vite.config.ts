@@ -147,9 +147,30 @@ function start() {
   }
   setTimeout(next, 0)
 }
-requestAnimationFrame(() => setTimeout(start, 0))
-// A page opened in a background tab paints no frames: start anyway.
-setTimeout(start, 300)
+/**
+ * A first visit starts once its first paint has been presented (the paint timing entry is delivered after it): a
+ * frame's callbacks run before it is presented, and requests started in between were counted as holding the largest
+ * paint back by a page-load trace (Lighthouse's model then put it after the app's downloads, 2.6–2.9 s instead of
+ * 1.1 s, in 4 of 42 samples of one run). A repeat visit under the service worker starts after the frame, as soon as it can.
+ */
+function afterFirstPaint(then) {
+  let repeat = false
+  try {
+    repeat = !!navigator.serviceWorker?.controller && !!localStorage.getItem(${JSON.stringify(SNAPSHOT_STORED_KEY)})
+  } catch {}
+  if (!repeat && typeof PerformanceObserver !== 'undefined' && PerformanceObserver.supportedEntryTypes?.includes('paint')) {
+    const observer = new PerformanceObserver((list) => {
+      if (!list.getEntriesByName('first-contentful-paint').length) return
+      observer.disconnect()
+      setTimeout(then, 0)
+    })
+    observer.observe({ type: 'paint', buffered: true })
+  } else requestAnimationFrame(() => setTimeout(then, 0))
+}
+// A page opened in a background tab paints no frames: start at once, and in any case after a while.
+if (document.visibilityState === 'hidden') start()
+else afterFirstPaint(start)
+setTimeout(start, 1000)
 `
 }
 
