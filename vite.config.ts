@@ -86,6 +86,14 @@ function sharedChunkRule(): Plugin {
         }
       }
     },
+    // The chunk must stand on the entry alone: a static import of another chunk would be Home's first load too.
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((c) => c.type === 'chunk')
+      const shared = chunks.find((c) => c.name === 'shared')
+      const entries = new Set(chunks.filter((c) => c.isEntry).map((c) => c.fileName))
+      const others = shared?.imports.filter((file) => !entries.has(file)) ?? []
+      if (others.length) this.error(`the shared chunk imports ${others.join(', ')} statically: Home would load them too`)
+    },
   }
 }
 
@@ -113,6 +121,11 @@ const preload = ${JSON.stringify(common)}
 const routes = ${JSON.stringify(routes)}
 let started = false
 const LINKS_PER_TASK = 2
+/** A snapshot has been stored on this device (the storage key); false without localStorage. */
+let stored = false
+try {
+  stored = !!localStorage.getItem(${JSON.stringify(SNAPSHOT_STORED_KEY)})
+} catch {}
 function add(rel, href, as) {
   const link = document.createElement('link')
   link.rel = rel
@@ -125,14 +138,14 @@ function start() {
   if (started) return
   started = true
   // A first visit (nothing stored yet): the data's download starts now, beside the app's scripts, not after them.
-  try {
-    if (!localStorage.getItem(${JSON.stringify(SNAPSHOT_STORED_KEY)})) {
+  if (!stored) {
+    try {
       const controller = new AbortController()
       const response = fetch(${JSON.stringify(snapshotUrl)} + '?v=' + Date.now(), { cache: 'no-store', signal: controller.signal })
       response.catch(() => undefined)
       window[${JSON.stringify(EARLY_SNAPSHOT_GLOBAL)}] = { controller, response }
-    }
-  } catch {}
+    } catch {}
+  }
   import(${JSON.stringify(entry)})
   const route = routes[document.getElementById('app')?.dataset.prerendered ?? ''] ?? { js: [], css: [] }
   // The route's stylesheets download now, not when the router loads the page (Vite's loader then links them from
@@ -154,23 +167,24 @@ function start() {
  * 1.1 s, in 4 of 42 samples of one run). A repeat visit under the service worker starts after the frame, as soon as it can.
  */
 function afterFirstPaint(then) {
-  let repeat = false
+  const repeat = stored && !!navigator.serviceWorker?.controller
   try {
-    repeat = !!navigator.serviceWorker?.controller && !!localStorage.getItem(${JSON.stringify(SNAPSHOT_STORED_KEY)})
+    if (!repeat && PerformanceObserver.supportedEntryTypes?.includes('paint')) {
+      const observer = new PerformanceObserver((list) => {
+        if (!list.getEntriesByName('first-contentful-paint').length) return
+        observer.disconnect()
+        setTimeout(then, 0)
+      })
+      observer.observe({ type: 'paint', buffered: true })
+      return
+    }
   } catch {}
-  if (!repeat && typeof PerformanceObserver !== 'undefined' && PerformanceObserver.supportedEntryTypes?.includes('paint')) {
-    const observer = new PerformanceObserver((list) => {
-      if (!list.getEntriesByName('first-contentful-paint').length) return
-      observer.disconnect()
-      setTimeout(then, 0)
-    })
-    observer.observe({ type: 'paint', buffered: true })
-  } else requestAnimationFrame(() => setTimeout(then, 0))
+  requestAnimationFrame(() => setTimeout(then, 0))
 }
-// A page opened in a background tab paints no frames: start at once, and in any case after a while.
+// Whatever happens below, the app starts within 1 s. A page opened in a background tab paints no frames: at once.
+setTimeout(start, 1000)
 if (document.visibilityState === 'hidden') start()
 else afterFirstPaint(start)
-setTimeout(start, 1000)
 `
 }
 
@@ -298,7 +312,7 @@ export default defineConfig(({ mode, isSsrBuild }) => ({
     sourcemap: false,
     // The entry and everything it imports statically are one file (the modules the first screen needs before anything
     // else): a cold start offline asks the service worker for one script where it asked for six, at the same size.
-    ...(isSsrBuild ? { copyPublicDir: false } : { rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'start', tags: ['$initial'] }, { name: 'shared', test: (id) => startPageShares.has(id), minShareCount: 2 }], includeDependenciesRecursively: false } } } }),
+    ...(isSsrBuild ? { copyPublicDir: false } : { rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'start', tags: ['$initial'] }, { name: 'shared', test: (id) => startPageShares.has(id), minShareCount: 2, includeDependenciesRecursively: false }] } } } }),
   },
   plugins: [
     vue(),

@@ -48,7 +48,8 @@ async function start() {
   // network check and any import wait until after the first render, so they never delay it.
   void snapshot.init(undefined, mayHydrate ? { showAfter: afterMount, checkAfter: afterMount } : { checkAfter: afterMount })
   if (mayHydrate) useRecordsStore(pinia).showFirstScreen(firstScreen)
-  await prepareLocale()
+  // The remembered language, if it differs from the copy the first render used, is applied once the hydration is done.
+  await prepareLocale({ switchAfter: afterMount })
   const hydrate = mayHydrate && i18n.global.locale.value === 'ja'
   // A page being hydrated shows the person's data once the hydration is done (a part may read it before: held).
   if (hydrate) user.showAfter(afterMount)

@@ -2,6 +2,7 @@
  * The app's translations (./translate.ts) with lazily loaded locale files: only the active language is
  * in the first load. The choice is remembered (settings store) and sets <html lang>.
  */
+import { watch } from 'vue'
 import { createI18n, type MessageTree } from './translate'
 import { hydrateNow } from './hydrate-in-turn'
 import { LOCALE_COPY_KEY, SETTING } from '@/domain/storage-keys'
@@ -76,10 +77,13 @@ const SAVED_LOCALE_WAIT_MS = 1500
 
 /**
  * Sets the language the first render uses (the remembered one, else the browser's), its messages loaded. The setting's
- * copy on this device answers at once; the database's answer comes after it and wins (a language chosen meanwhile
- * stays). Without a copy, the first render waits for the database, up to SAVED_LOCALE_WAIT_MS.
+ * copy on this device answers at once; the database's answer comes after it and wins, once `switchAfter` has settled
+ * (start-up passes the hydration: a page hydrated in one language must not change before it is done), unless the
+ * person has chosen a language meanwhile. Without a copy, the first render waits for the database, up to
+ * SAVED_LOCALE_WAIT_MS.
  */
-export async function prepareLocale(): Promise<void> {
+export async function prepareLocale({ switchAfter }: { switchAfter?: Promise<unknown> } = {}): Promise<void> {
+  keepCopyInStep()
   // Most people keep the browser's language: fetch its messages while the setting is read.
   void ensureMessages(browserLocale()).catch(() => undefined)
   const reading = useUserDataStore()
@@ -92,7 +96,7 @@ export async function prepareLocale(): Promise<void> {
   if (copy !== null) {
     const initial = isLocale(copy) ? copy : browserLocale()
     await setLocale(initial, false)
-    followSaved(reading, initial)
+    followSaved(reading, initial, switchAfter)
     return
   }
   const late = Symbol('late')
@@ -106,15 +110,28 @@ export async function prepareLocale(): Promise<void> {
   // Storage is slow or blocked: render now (the banners explain why), apply the remembered language when it arrives.
   const initial = browserLocale()
   await setLocale(initial, false)
-  followSaved(reading, initial)
+  followSaved(reading, initial, switchAfter)
 }
 
-/** The remembered language once the database answers, unless the person has chosen one since `initial`. */
-function followSaved(reading: Promise<{ value: unknown } | null>, initial: Locale) {
-  void reading.then((read) => {
+/** The remembered language once the database answers and `switchAfter` has settled, unless the person has chosen one since `initial`. */
+function followSaved(reading: Promise<{ value: unknown } | null>, initial: Locale, switchAfter?: Promise<unknown>) {
+  void Promise.all([reading, switchAfter?.catch(() => undefined)]).then(([read]) => {
     if (!read) return
     keepLocaleCopy(read.value)
     const saved = isLocale(read.value) ? read.value : browserLocale()
     if (saved !== i18n.global.locale.value && i18n.global.locale.value === initial) void setLocale(saved, false)
   })
+}
+
+/** The copy follows the setting whenever the person's data is read or changes (a choice, a backup or a transfer adding it). */
+let stopCopy: (() => void) | null = null
+function keepCopyInStep() {
+  stopCopy?.()
+  const user = useUserDataStore()
+  stopCopy = watch(
+    () => (user.loaded && !user.failed ? (user.settings.get(LOCALE_SETTING) ?? '') : null),
+    (saved) => {
+      if (saved !== null) keepLocaleCopy(saved)
+    },
+  )
 }

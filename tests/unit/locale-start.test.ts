@@ -4,8 +4,10 @@
  */
 import 'fake-indexeddb/auto'
 import { createPinia, setActivePinia } from 'pinia'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { closeDb, DB_NAME } from '@/data/db'
 import { LOCALE_COPY_KEY } from '@/domain/storage-keys'
+import { toBackup } from '@/domain/user-data'
 import { browserLocale, i18n, prepareLocale, setLocale } from '@/modules/i18n'
 import { useUserDataStore } from '@/stores/user-data'
 
@@ -25,10 +27,14 @@ describe('the language of the first render', () => {
   // The test browser prefers English: a Japanese copy is told apart from the browser's language.
   beforeEach(async () => {
     expect(browserLocale()).toBe('en')
+    await closeDb()
+    indexedDB.deleteDatabase(DB_NAME)
     setActivePinia(createPinia())
     localStorage.clear()
     await setLocale('ja', false)
   })
+
+  afterEach(() => vi.restoreAllMocks())
 
   it("with the setting's copy on the device, the first render is in that language before the database answers", async () => {
     localStorage.setItem(LOCALE_COPY_KEY, 'ja')
@@ -62,6 +68,29 @@ describe('the language of the first render', () => {
     read.answer('en')
     await vi.waitFor(() => expect(i18n.global.locale.value).toBe('en'))
     expect(localStorage.getItem(LOCALE_COPY_KEY)).toBe('en')
+  })
+
+  it("the database's different answer waits until the page has been hydrated in the copy's language", async () => {
+    localStorage.setItem(LOCALE_COPY_KEY, 'ja')
+    const read = heldRead()
+    vi.spyOn(useUserDataStore(), 'setting').mockReturnValue(read.promise as never)
+    let hydrated!: () => void
+    await prepareLocale({ switchAfter: new Promise<void>((resolve) => (hydrated = resolve)) })
+    read.answer('en')
+    await settle()
+    expect(i18n.global.locale.value).toBe('ja')
+    hydrated()
+    await vi.waitFor(() => expect(i18n.global.locale.value).toBe('en'))
+  })
+
+  it('a language a backup adds to this device is the next start’s copy', async () => {
+    await prepareLocale()
+    const user = useUserDataStore()
+    await user.load()
+    expect(localStorage.getItem(LOCALE_COPY_KEY)).toBe('')
+    const file = JSON.stringify(toBackup({ stamps: [], favorites: [], settings: [{ key: 'locale', value: 'en' }], savedAreas: [] }, new Date('2026-12-01T00:00:00Z')))
+    expect(await user.importFile(file)).toMatchObject({ ok: true, added: { settings: 1 } })
+    await vi.waitFor(() => expect(localStorage.getItem(LOCALE_COPY_KEY)).toBe('en'))
   })
 
   it('a copy saying no language was chosen follows the browser, and a database that cannot be read leaves the copy alone', async () => {
