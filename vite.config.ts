@@ -74,8 +74,7 @@ function sharedChunkRule(): Plugin {
     apply: 'build',
     buildEnd() {
       startPageShares.clear()
-      const ids = [...this.getModuleIds()]
-      const page = ids.find((id) => id.endsWith(START_PAGE))
+      const page = [...this.getModuleIds()].find((id) => id.endsWith(START_PAGE))
       const queue = page ? [page] : []
       while (queue.length) {
         const info = this.getModuleInfo(queue.pop()!)
@@ -311,7 +310,8 @@ export default defineConfig(({ mode, isSsrBuild }) => ({
     target: 'es2022',
     sourcemap: false,
     // The entry and everything it imports statically are one file (the modules the first screen needs before anything
-    // else): a cold start offline asks the service worker for one script where it asked for six, at the same size.
+    // else): a cold start offline asks the service worker for one script where it asked for six, at the same size. What
+    // Home imports statically and other pages share is one more, `shared` (sharedChunkRule above).
     ...(isSsrBuild ? { copyPublicDir: false } : { rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'start', tags: ['$initial'] }, { name: 'shared', test: (id) => startPageShares.has(id), minShareCount: 2, includeDependenciesRecursively: false }] } } } }),
   },
   plugins: [

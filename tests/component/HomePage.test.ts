@@ -1,6 +1,6 @@
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { closeDb, DB_NAME } from '@/data/db'
+import { closeDb } from '@/data/db'
 import { replaceSnapshot } from '@/data/repositories/snapshot-repo'
 import { firstScreenJson } from '@/domain/first-screen'
 import { firstScreenOf } from '@/domain/first-screen-pick'
@@ -11,11 +11,9 @@ import { useSnapshotStore } from '@/stores/snapshot'
 import { loadCommittedSnapshot, variantSnapshot } from '../fixtures/snapshots'
 import { mountApp, mountFirstScreen, offlineFetch } from '../fixtures/mount-app'
 import { TODAY_INSTANT, tourismSnapshot } from '../fixtures/tourism'
+import { freshDatabase } from '../fixtures/fresh-database'
 
-beforeEach(async () => {
-  await closeDb()
-  indexedDB.deleteDatabase(DB_NAME)
-})
+beforeEach(freshDatabase)
 afterEach(closeDb)
 
 describe('HomePage', () => {

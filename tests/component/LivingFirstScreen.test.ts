@@ -4,7 +4,7 @@
  */
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { closeDb, DB_NAME } from '@/data/db'
+import { closeDb } from '@/data/db'
 import { replaceSnapshot } from '@/data/repositories/snapshot-repo'
 import { firstScreenJson, FIRST_SCHEMES } from '@/domain/first-screen'
 import { firstScreenOf } from '@/domain/first-screen-pick'
@@ -13,11 +13,9 @@ import { useLivingStore } from '@/stores/living'
 import { useSnapshotStore } from '@/stores/snapshot'
 import { livingSchemes, livingSnapshot } from '../fixtures/living'
 import { mountFirstScreen, offlineFetch } from '../fixtures/mount-app'
+import { freshDatabase } from '../fixtures/fresh-database'
 
-beforeEach(async () => {
-  await closeDb()
-  indexedDB.deleteDatabase(DB_NAME)
-})
+beforeEach(freshDatabase)
 afterEach(closeDb)
 
 describe('/living: a prerendered first screen', () => {

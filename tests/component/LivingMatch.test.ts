@@ -1,17 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import { closeDb, DB_NAME } from '@/data/db'
+import { closeDb } from '@/data/db'
 import { getSetting } from '@/data/repositories/user-repo'
 import { replaceSnapshot } from '@/data/repositories/snapshot-repo'
 import LivingMatchPage from '@/pages/LivingMatchPage.vue'
 import { ANSWERS_SETTING, SAVED_RESULTS_SETTING } from '@/stores/living'
 import { livingSnapshot } from '../fixtures/living'
 import { mountApp } from '../fixtures/mount-app'
+import { freshDatabase } from '../fixtures/fresh-database'
 
-beforeEach(async () => {
-  await closeDb()
-  indexedDB.deleteDatabase(DB_NAME)
-})
+beforeEach(freshDatabase)
 afterEach(closeDb)
 
 type Wrapper = Awaited<ReturnType<typeof mountApp>>['wrapper']

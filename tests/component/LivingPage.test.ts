@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import { closeDb, DB_NAME } from '@/data/db'
+import { closeDb } from '@/data/db'
 import { replaceSnapshot } from '@/data/repositories/snapshot-repo'
 import LivingPage from '@/pages/LivingPage.vue'
 import { listFavorites } from '@/data/repositories/user-repo'
@@ -8,11 +8,9 @@ import { recordPath } from '@/domain/favorite-keys'
 import { useLivingStore } from '@/stores/living'
 import { livingSchemes, livingSnapshot } from '../fixtures/living'
 import { mountApp } from '../fixtures/mount-app'
+import { freshDatabase } from '../fixtures/fresh-database'
 
-beforeEach(async () => {
-  await closeDb()
-  indexedDB.deleteDatabase(DB_NAME)
-})
+beforeEach(freshDatabase)
 afterEach(closeDb)
 
 type Wrapper = Awaited<ReturnType<typeof mountApp>>['wrapper']
@@ -51,7 +49,6 @@ describe('LivingPage: the schemes browser', () => {
     expect(first.attributes('id')).toBe(`scheme-${id}`)
     expect(recordPath('scheme', id)).toBe(`/living#scheme-${id}`)
   })
-
 
   it('lists every scheme with who it is for, what it gives, how to apply, contact, source, as-of date and the note to confirm', async () => {
     await replaceSnapshot(await livingSnapshot())

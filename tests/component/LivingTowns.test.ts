@@ -1,7 +1,7 @@
 import { loadCommittedSnapshot } from '../fixtures/snapshots'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import { closeDb, DB_NAME } from '@/data/db'
+import { closeDb } from '@/data/db'
 import { replaceSnapshot } from '@/data/repositories/snapshot-repo'
 import LivingComparePage from '@/pages/LivingComparePage.vue'
 import LivingTownPage from '@/pages/LivingTownPage.vue'
@@ -9,11 +9,9 @@ import LivingTownsPage from '@/pages/LivingTownsPage.vue'
 import { useLivingStore } from '@/stores/living'
 import { livingSnapshot } from '../fixtures/living'
 import { mountApp } from '../fixtures/mount-app'
+import { freshDatabase } from '../fixtures/fresh-database'
 
-beforeEach(async () => {
-  await closeDb()
-  indexedDB.deleteDatabase(DB_NAME)
-})
+beforeEach(freshDatabase)
 afterEach(closeDb)
 
 describe('town profiles', () => {

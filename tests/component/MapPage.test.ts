@@ -1,7 +1,7 @@
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h } from 'vue'
-import { closeDb, DB_NAME } from '@/data/db'
+import { closeDb } from '@/data/db'
 import { replaceSnapshot } from '@/data/repositories/snapshot-repo'
 import type { Snapshot } from '@/domain/snapshot-schema'
 import { firstScreenOf } from '@/domain/first-screen-pick'
@@ -10,6 +10,7 @@ import { useSnapshotStore } from '@/stores/snapshot'
 import { useLocationStore } from '@/stores/location'
 import { mountApp, mountFirstScreen, offlineFetch } from '../fixtures/mount-app'
 import { variantSnapshot } from '../fixtures/snapshots'
+import { freshDatabase } from '../fixtures/fresh-database'
 
 // Leaflet needs a real canvas (jsdom has none): the map itself is covered by tests/e2e/map.e2e.mjs.
 // This stand-in renders one button per marker it is given, like a tap on the canvas.
@@ -27,8 +28,7 @@ vi.mock('@/components/map/MapView.vue', () => ({
 let snapshot: Snapshot
 
 beforeEach(async () => {
-  await closeDb()
-  indexedDB.deleteDatabase(DB_NAME)
+  await freshDatabase()
   snapshot = await variantSnapshot((body) => {
     // Only this test's events and rally: the committed data's own are not what these tests are about.
     body.events = []

@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { closeDb, DB_NAME } from '@/data/db'
+import { closeDb } from '@/data/db'
 import { replaceSnapshot } from '@/data/repositories/snapshot-repo'
 import { addStamp, putFavorite, putSavedArea } from '@/data/repositories/user-repo'
 import MyDataPage from '@/pages/MyDataPage.vue'
 import { mountApp } from '../fixtures/mount-app'
 import { loadCommittedSnapshot } from '../fixtures/snapshots'
+import { freshDatabase } from '../fixtures/fresh-database'
 
 beforeEach(async () => {
-  await closeDb()
-  indexedDB.deleteDatabase(DB_NAME)
+  await freshDatabase()
   await replaceSnapshot(loadCommittedSnapshot())
   await addStamp({ key: 'r/cp-1', rallyId: 'r', checkpointId: 'cp-1', at: '2026-11-20T00:00:00.000Z', method: 'gps' })
   await addStamp({ key: 'r/cp-2', rallyId: 'r', checkpointId: 'cp-2', at: '2026-11-21T00:00:00.000Z', method: 'qr' })

@@ -1,17 +1,17 @@
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { closeDb, DB_NAME } from '@/data/db'
+import { closeDb } from '@/data/db'
 import { replaceSnapshot } from '@/data/repositories/snapshot-repo'
 import { readPrivateKeyFile } from '@/domain/rally-organiser'
 import OrganisePage from '@/pages/OrganisePage.vue'
 import { useOrganiserStore } from '@/stores/organiser'
 import { mountApp } from '../fixtures/mount-app'
 import { loadCommittedSnapshot } from '../fixtures/snapshots'
+import { freshDatabase } from '../fixtures/fresh-database'
 
 const downloads: Array<{ name: string; text: string }> = []
 beforeEach(async () => {
-  await closeDb()
-  indexedDB.deleteDatabase(DB_NAME)
+  await freshDatabase()
   await replaceSnapshot(loadCommittedSnapshot())
   downloads.length = 0
   vi.spyOn(URL, 'createObjectURL').mockImplementation(() => 'blob:x')

@@ -1,6 +1,6 @@
 import { flushPromises, mount } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { closeDb, DB_NAME } from '@/data/db'
+import { closeDb } from '@/data/db'
 import { replaceSnapshot } from '@/data/repositories/snapshot-repo'
 import { addStamp } from '@/data/repositories/user-repo'
 import RallyDetailPage from '@/pages/RallyDetailPage.vue'
@@ -12,11 +12,9 @@ import { useUserDataStore } from '@/stores/user-data'
 import { makeKey, POINTS, testRally } from '../fixtures/rally'
 import { appPlugins, mountApp, offlineFetch } from '../fixtures/mount-app'
 import { variantSnapshot } from '../fixtures/snapshots'
+import { freshDatabase } from '../fixtures/fresh-database'
 
-beforeEach(async () => {
-  await closeDb()
-  indexedDB.deleteDatabase(DB_NAME)
-})
+beforeEach(freshDatabase)
 afterEach(closeDb)
 
 describe('RallyPage', () => {

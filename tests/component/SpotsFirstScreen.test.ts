@@ -5,7 +5,7 @@
  */
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { closeDb, DB_NAME } from '@/data/db'
+import { closeDb } from '@/data/db'
 import { replaceSnapshot } from '@/data/repositories/snapshot-repo'
 import { firstScreenJson, type FirstScreen } from '@/domain/first-screen'
 import { firstScreenOf } from '@/domain/first-screen-pick'
@@ -13,13 +13,13 @@ import SpotsPage from '@/pages/SpotsPage.vue'
 import { useSnapshotStore } from '@/stores/snapshot'
 import { mountFirstScreen, offlineFetch } from '../fixtures/mount-app'
 import { TODAY_INSTANT, tourismSnapshot } from '../fixtures/tourism'
+import { freshDatabase } from '../fixtures/fresh-database'
 
 const HOURS = { rules: [{ days: [0, 1, 2, 3, 4, 5, 6], times: [{ open: '09:00', close: '17:00' }] }], closed: [] }
 
 beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['Date'], now: new Date(TODAY_INSTANT) })
-  await closeDb()
-  indexedDB.deleteDatabase(DB_NAME)
+  await freshDatabase()
 })
 afterEach(async () => {
   vi.useRealTimers()

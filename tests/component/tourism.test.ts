@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto'
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { closeDb, DB_NAME } from '@/data/db'
+import { closeDb } from '@/data/db'
 import { replaceSnapshot } from '@/data/repositories/snapshot-repo'
 import { listFavorites } from '@/data/repositories/user-repo'
 import { formatDistance } from '@/domain/format'
@@ -20,6 +20,7 @@ import { useRecordsStore } from '@/stores/records'
 import { useSearchStore } from '@/stores/search'
 import { mountApp } from '../fixtures/mount-app'
 import { katakanaSpot, testEvents, TODAY_INSTANT, tourismSnapshot } from '../fixtures/tourism'
+import { freshDatabase } from '../fixtures/fresh-database'
 
 /** The calendar writer can be made to fail its next file (as a failed load or a refused event would). */
 const calendarWriter = vi.hoisted(() => ({ failNext: false }))
@@ -38,8 +39,7 @@ vi.mock('@/domain/event-ics', async (original) => {
 })
 
 beforeEach(async () => {
-  await closeDb()
-  indexedDB.deleteDatabase(DB_NAME)
+  await freshDatabase()
   vi.useFakeTimers({ now: new Date(TODAY_INSTANT), toFake: ['Date'] })
 })
 afterEach(async () => {

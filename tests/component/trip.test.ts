@@ -5,7 +5,7 @@
  * record's page (to a chosen day, never twice, or a new trip). Japanese and English.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { closeDb, DB_NAME } from '@/data/db'
+import { closeDb } from '@/data/db'
 import { replaceSnapshot } from '@/data/repositories/snapshot-repo'
 import { putSetting } from '@/data/repositories/user-repo'
 import { SETTING } from '@/domain/storage-keys'
@@ -15,6 +15,7 @@ import TripPage from '@/pages/TripPage.vue'
 import { useTripsStore } from '@/stores/trips'
 import { mountApp } from '../fixtures/mount-app'
 import { katakanaSpot, otherSpots, tourismSnapshot } from '../fixtures/tourism'
+import { freshDatabase } from '../fixtures/fresh-database'
 
 const [castle, shrine] = otherSpots as [(typeof otherSpots)[0], (typeof otherSpots)[1]]
 const stop = (s: { id: string; name: { ja: string; en?: string }; point?: { lat: number; lng: number } }) => ({ key: `spot:${s.id}`, name: s.name, point: s.point, stay: 60 })
@@ -32,8 +33,7 @@ const keys = (wrapper: Awaited<ReturnType<typeof mountApp>>['wrapper'], day = 0)
 const stored = () => useTripsStore().byId('trip-test')!
 
 beforeEach(async () => {
-  await closeDb()
-  indexedDB.deleteDatabase(DB_NAME)
+  await freshDatabase()
   await replaceSnapshot(await tourismSnapshot())
   await putSetting(SETTING.trips, JSON.stringify([trip]))
 })

@@ -5,21 +5,22 @@
 import 'fake-indexeddb/auto'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { closeDb, DB_NAME } from '@/data/db'
 import { LOCALE_COPY_KEY } from '@/domain/storage-keys'
 import { toBackup } from '@/domain/user-data'
 import { browserLocale, i18n, prepareLocale, setLocale } from '@/modules/i18n'
 import { useUserDataStore } from '@/stores/user-data'
+import { freshDatabase } from '../fixtures/fresh-database'
 
-/** A database read the test answers (or never does). */
-function heldRead() {
+/** The language setting's read from the database, held: the test answers it (or never does). */
+function holdSettingRead() {
   let answer!: (value: unknown) => void
   let fail!: (error: unknown) => void
   const promise = new Promise<unknown>((resolve, reject) => {
     answer = resolve
     fail = reject
   })
-  return { promise, answer, fail }
+  vi.spyOn(useUserDataStore(), 'setting').mockReturnValue(promise as never)
+  return { answer, fail }
 }
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
 
@@ -27,8 +28,7 @@ describe('the language of the first render', () => {
   // The test browser prefers English: a Japanese copy is told apart from the browser's language.
   beforeEach(async () => {
     expect(browserLocale()).toBe('en')
-    await closeDb()
-    indexedDB.deleteDatabase(DB_NAME)
+    await freshDatabase()
     setActivePinia(createPinia())
     localStorage.clear()
     await setLocale('ja', false)
@@ -38,8 +38,7 @@ describe('the language of the first render', () => {
 
   it("with the setting's copy on the device, the first render is in that language before the database answers", async () => {
     localStorage.setItem(LOCALE_COPY_KEY, 'ja')
-    const read = heldRead()
-    vi.spyOn(useUserDataStore(), 'setting').mockReturnValue(read.promise as never)
+    holdSettingRead() // never answered
     await setLocale('en', false)
     await prepareLocale()
     expect(i18n.global.locale.value).toBe('ja')
@@ -47,8 +46,7 @@ describe('the language of the first render', () => {
   })
 
   it("without a copy, it waits for the database's answer and keeps a copy of it", async () => {
-    const read = heldRead()
-    vi.spyOn(useUserDataStore(), 'setting').mockReturnValue(read.promise as never)
+    const read = holdSettingRead()
     let ready = false
     const preparing = prepareLocale().then(() => (ready = true))
     await settle()
@@ -61,8 +59,7 @@ describe('the language of the first render', () => {
 
   it("when the database says otherwise, its language wins and the copy follows it", async () => {
     localStorage.setItem(LOCALE_COPY_KEY, 'ja')
-    const read = heldRead()
-    vi.spyOn(useUserDataStore(), 'setting').mockReturnValue(read.promise as never)
+    const read = holdSettingRead()
     await prepareLocale()
     expect(i18n.global.locale.value).toBe('ja')
     read.answer('en')
@@ -72,8 +69,7 @@ describe('the language of the first render', () => {
 
   it("the database's different answer waits until the page has been hydrated in the copy's language", async () => {
     localStorage.setItem(LOCALE_COPY_KEY, 'ja')
-    const read = heldRead()
-    vi.spyOn(useUserDataStore(), 'setting').mockReturnValue(read.promise as never)
+    const read = holdSettingRead()
     let hydrated!: () => void
     await prepareLocale({ switchAfter: new Promise<void>((resolve) => (hydrated = resolve)) })
     read.answer('en')
@@ -95,8 +91,7 @@ describe('the language of the first render', () => {
 
   it('a copy saying no language was chosen follows the browser, and a database that cannot be read leaves the copy alone', async () => {
     localStorage.setItem(LOCALE_COPY_KEY, '')
-    const read = heldRead()
-    vi.spyOn(useUserDataStore(), 'setting').mockReturnValue(read.promise as never)
+    const read = holdSettingRead()
     await prepareLocale()
     expect(i18n.global.locale.value).toBe('en')
     read.fail(new Error('blocked'))
@@ -107,8 +102,7 @@ describe('the language of the first render', () => {
 
   it('a language the person chooses while the database is slow stays chosen', async () => {
     localStorage.setItem(LOCALE_COPY_KEY, 'ja')
-    const read = heldRead()
-    vi.spyOn(useUserDataStore(), 'setting').mockReturnValue(read.promise as never)
+    const read = holdSettingRead()
     await prepareLocale()
     await setLocale('en', false)
     read.answer('ja')
