@@ -10,7 +10,7 @@ import { REGION_BBOX, TILE_CACHE_MAX_ENTRIES, TILE_CACHE_NAME } from './src/doma
 import { TOWN_OUTLINE_FILE, townOutlineSvg } from './src/domain/town-outline'
 import { EARLY_SNAPSHOT_GLOBAL, SNAPSHOT_STORED_KEY } from './src/domain/storage-keys'
 import { SNAPSHOT_PATH } from './src/domain/snapshot-constants'
-import { FIRST_SCREEN_ELEMENT_ID } from './src/domain/first-screen'
+import { FIRST_SCREEN_ELEMENT_ID, FIRST_SCREEN_STORED } from './src/domain/first-screen'
 
 /** Largest file the service worker precaches; the build check fails above it. */
 export const PRECACHE_LIMIT_BYTES = 2 * 1024 * 1024
@@ -120,11 +120,18 @@ const preload = ${JSON.stringify(common)}
 const routes = ${JSON.stringify(routes)}
 let started = false
 const LINKS_PER_TASK = 2
-/** A snapshot has been stored on this device (the storage key); false without localStorage. */
-let stored = false
+/** The hash of the snapshot stored on this device (the storage key); '' when none is, or without localStorage. */
+let stored = ''
 try {
-  stored = !!localStorage.getItem(${JSON.stringify(SNAPSHOT_STORED_KEY)})
+  stored = localStorage.getItem(${JSON.stringify(SNAPSHOT_STORED_KEY)}) ?? ''
 } catch {}
+// The page's first screen shows the stored records when it was built from the stored snapshot: its lists that waited
+// only for them are final before the first paint (domain/first-screen, FIRST_SCREEN_STORED).
+const root = document.getElementById('app')
+if (stored && root && stored === root.dataset.snapshot) {
+  root.dataset.firstScreen = ${JSON.stringify(FIRST_SCREEN_STORED)}
+  for (const list of document.querySelectorAll('[data-first-screen][aria-busy]')) list.removeAttribute('aria-busy')
+}
 function add(rel, href, as) {
   const link = document.createElement('link')
   link.rel = rel
@@ -146,7 +153,7 @@ function start() {
     } catch {}
   }
   import(${JSON.stringify(entry)})
-  const route = routes[document.getElementById('app')?.dataset.prerendered ?? ''] ?? { js: [], css: [] }
+  const route = routes[root?.dataset.prerendered ?? ''] ?? { js: [], css: [] }
   // The route's stylesheets download now, not when the router loads the page (Vite's loader then links them from
   // the cache). A preload, not a stylesheet: a stylesheet added by a script blocks rendering until it has loaded.
   const links = [...preload.map((href) => ['modulepreload', href]), ...route.js.map((href) => ['modulepreload', href]), ...route.css.map((href) => ['preload', href, 'style'])]
@@ -210,7 +217,7 @@ function prerender(mode: string): Plugin {
         if (server.status !== 0) throw new Error(`prerender: the server build failed\n${server.stderr}`)
         const run = spawnSync(process.execPath, ['scripts/prerender.mjs', join(dir, 'entry-server.js'), ...PRERENDERED_ROUTES], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
         if (run.status !== 0) throw new Error(`prerender: rendering failed\n${run.stderr}`)
-        const pages = JSON.parse(run.stdout) as Record<string, { html: string; firstScreen: string | null }>
+        const pages = JSON.parse(run.stdout) as Record<string, { html: string; firstScreen: string | null; snapshotHash: string }>
         // Inline the entry's CSS: the prerendered first screen is styled without a second request.
         const css = Object.values(bundle).find((a) => a.type === 'asset' && a.fileName.endsWith('.css') && template.includes(a.fileName))
         const link = css ? template.match(/<link rel="stylesheet"[^>]*>/g)?.find((tag) => tag.includes(css.fileName)) : undefined
@@ -255,10 +262,12 @@ function prerender(mode: string): Plugin {
         for (const route of PRERENDERED_ROUTES) {
           const routeCss = cssOf(ROUTE_PAGES[route] ?? '')
           const page = routeCss ? booted.replace('</head>', () => `  <style>${routeCss}</style>\n  </head>`) : booted
-          const { html: body, firstScreen } = pages[route]!
+          const { html: body, firstScreen, snapshotHash } = pages[route]!
           // The records the first screen was rendered from travel with it (domain/first-screen): hydration renders the same.
           const carried = firstScreen ? `<script type="application/json" id="${FIRST_SCREEN_ELEMENT_ID}">${firstScreen}</script>` : ''
-          const html = page.replace('<div id="app"></div>', () => `<div id="app" data-prerendered="${route}">${body}</div>${carried}`)
+          // And the hash of their snapshot: the boot script compares it with the stored one's.
+          const built = firstScreen ? ` data-snapshot="${snapshotHash}"` : ''
+          const html = page.replace('<div id="app"></div>', () => `<div id="app" data-prerendered="${route}"${built}>${body}</div>${carried}`)
           if (route === '/') index.source = html
           else this.emitFile({ type: 'asset', fileName: `${route.slice(1)}.html`, source: html })
         }

@@ -7,7 +7,7 @@
  * that opens it while a page sets up finds it working and empty: no storage banner in the HTML,
  * as on the device before its data is read. A route's first screen of records (src/domain/first-screen.ts)
  * comes from the bundled snapshot (public/data/snapshot.json). Prints
- * { "<route>": { "html": "<html of #app>", "firstScreen": "<its JSON, or null>" } } as JSON.
+ * { "<route>": { "html": "<html of #app>", "firstScreen": "<its JSON, or null>", "snapshotHash": "<the snapshot's hash>" } } as JSON.
  *
  *   node scripts/prerender.mjs dist-ssr/entry-server.js / /events /map
  */
@@ -30,7 +30,7 @@ const snapshot = JSON.parse(readFileSync('public/data/snapshot.json', 'utf8'))
 const out = {}
 for (const route of routes) {
   const screen = firstScreenOf(route, snapshot)
-  out[route] = { html: await render(route, screen), firstScreen: screen ? firstScreenJson(screen) : null }
+  out[route] = { html: await render(route, screen), firstScreen: screen ? firstScreenJson(screen) : null, snapshotHash: snapshot.hash }
 }
 process.stdout.write(JSON.stringify(out))
 process.exit(0)

@@ -5,7 +5,7 @@ import './composables/useInstallPrompt' // listens for the install offer, which 
 import { i18n, prepareLocale } from './modules/i18n'
 import { allHydrated } from './modules/hydrate-in-turn'
 import { installRouter } from './modules/router'
-import { FIRST_SCREEN_ELEMENT_ID, type FirstScreen } from './domain/first-screen'
+import { FIRST_SCREEN_ELEMENT_ID, FIRST_SCREEN_STORED, type FirstScreen } from './domain/first-screen'
 import { useRecordsStore } from './stores/records'
 import { useSnapshotStore } from './stores/snapshot'
 import { useUserDataStore } from './stores/user-data'
@@ -47,7 +47,8 @@ async function start() {
   // ready when the app has rendered. A prerendered page is shown data-free until it is hydrated; the
   // network check and any import wait until after the first render, so they never delay it.
   void snapshot.init(undefined, mayHydrate ? { showAfter: afterMount, checkAfter: afterMount } : { checkAfter: afterMount })
-  if (mayHydrate) useRecordsStore(pinia).showFirstScreen(firstScreen)
+  // The boot script has said whether they are the stored records (domain/first-screen): the lists it marked final stay so.
+  if (mayHydrate) useRecordsStore(pinia).showFirstScreen(firstScreen, { stored: root?.dataset.firstScreen === FIRST_SCREEN_STORED })
   // The remembered language, if it differs from the copy the first render used, is applied once the hydration is done.
   await prepareLocale({ switchAfter: afterMount })
   const hydrate = mayHydrate && i18n.global.locale.value === 'ja'

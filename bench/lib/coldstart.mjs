@@ -2,11 +2,16 @@
  * Offline cold start: a browser profile visits the page once online (service
  * worker installed, data in IndexedDB), then the server is stopped and the
  * browser is started again from that profile for every run. The figure is the
- * time from navigation start to the frame after the one in which the first list item
- * ([data-testid=spot-card]) of the stored data entered the DOM (a prerendered first screen's places, in a list
- * marked aria-busy until the stored ones replace them, do not count), measured the same way for the app
- * and for a bare static page with the same list, kept offline by a minimal
- * cache-first service worker of its own.
+ * time from navigation start to the paint of the first list item ([data-testid=spot-card]) of the stored data:
+ * the frame after the one in which it entered the DOM, and never before the page's first contentful paint (a frame's
+ * callbacks run before the frame is presented). A prerendered first screen's places count only when the page
+ * knows them to be the stored ones (it was built from the snapshot the device holds, domain/first-screen); until
+ * then its list is marked aria-busy and they do not. Measured the same way for the app and for a bare static page
+ * with the same list, kept offline by a minimal cache-first service worker of its own.
+ *
+ * Beside it, for the app: when it is ready (its stored data read and shown, the page hydrated: the data's as-of
+ * date is there), and the first list on a device that holds a newer snapshot than the one its pages were built from
+ * (an update downloaded since the build), where the stored places replace the built ones.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -15,16 +20,40 @@ import { chromium } from 'playwright-core'
 import { startServer } from '../../scripts/serve.mjs'
 import { CHROMIUM_ARGS, CHROMIUM_PATH, STORED_PLACE } from '../../tests/e2e/harness.mjs'
 
-/** Runs in the page before any of its scripts: when does the first list item get painted? */
-function firstListProbe(storedPlace) {
-  const found = () => {
-    if (window.__firstList !== undefined || !document.querySelector(storedPlace)) return false
-    window.__firstList = null
-    // The callback of the frame after next runs once the frame holding the list has been presented.
-    requestAnimationFrame(() => requestAnimationFrame(() => (window.__firstList = performance.now())))
-    return true
+/**
+ * Runs in the page before any of its scripts: when is each probe's element painted? `window.__painted[name]`, ms
+ * from navigation start.
+ */
+function paintProbe(probes) {
+  window.__painted = {}
+  let fcp = null
+  const waiting = []
+  new PerformanceObserver((list, observer) => {
+    const entry = list.getEntriesByName('first-contentful-paint')[0]
+    if (!entry) return
+    observer.disconnect()
+    fcp = entry.startTime
+    for (const settle of waiting.splice(0)) settle()
+  }).observe({ type: 'paint', buffered: true })
+  const pending = new Map(Object.entries(probes))
+  const look = () => {
+    for (const [name, selector] of pending) {
+      if (!document.querySelector(selector)) continue
+      pending.delete(name)
+      // The callback of the frame after next runs once the frame holding it has been produced; and nothing is painted
+      // before the page's first contentful paint (its presentation time, which may come later).
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          const framed = performance.now()
+          const settle = () => (window.__painted[name] = Math.max(framed, fcp))
+          if (fcp === null) waiting.push(settle)
+          else settle()
+        }),
+      )
+    }
+    return pending.size === 0
   }
-  const observer = new MutationObserver(() => found() && observer.disconnect())
+  const observer = new MutationObserver(() => look() && observer.disconnect())
   observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-busy'] })
 }
 
@@ -53,12 +82,12 @@ async function launch(profile) {
   return { context, page }
 }
 
-/** ms from navigation start to the first list painted, for `runs` offline cold starts of `path`. */
-async function measure({ path, overrides, runs, prepare }) {
+/** ms from navigation start to each probe's paint, for `runs` offline cold starts of `path`. */
+async function measure({ path, dir, overrides, runs, prepare, probes, initScript }) {
   const profile = mkdtempSync(join(tmpdir(), 'yume-bench-cold-'))
-  let server = await startServer({ port: 0, overrides })
+  let server = await startServer({ port: 0, dir, overrides })
   const url = `http://127.0.0.1:${server.port}${path}`
-  const times = []
+  const times = Object.fromEntries(Object.keys(probes).map((name) => [name, []]))
   const breakdowns = []
   try {
     {
@@ -74,10 +103,12 @@ async function measure({ path, overrides, runs, prepare }) {
     for (let run = 0; run < runs; run++) {
       const { context, page } = await launch(profile)
       try {
-        await page.addInitScript(firstListProbe, STORED_PLACE)
+        if (initScript) await page.addInitScript(initScript)
+        await page.addInitScript(paintProbe, probes)
         await page.goto(url)
-        await page.waitForFunction(() => typeof window.__firstList === 'number', null, { timeout: 30_000 })
-        times.push(await page.evaluate(() => window.__firstList))
+        await page.waitForFunction((names) => names.every((name) => typeof window.__painted?.[name] === 'number'), Object.keys(probes), { timeout: 30_000 })
+        const painted = await page.evaluate(() => window.__painted)
+        for (const name of Object.keys(probes)) times[name].push(painted[name])
         breakdowns.push(await page.evaluate(breakdown))
       } finally {
         await context.close()
@@ -104,17 +135,30 @@ function breakdown() {
     scripts: scripts.length,
     domContentLoaded: r(nav?.domContentLoadedEventEnd ?? 0),
     firstContentfulPaint: fcp ? r(fcp.startTime) : null,
-    firstList: r(window.__firstList),
+    firstList: r(window.__painted.list),
   }
 }
 
-export async function coldStart({ snapshot, runs }) {
-  const { times: app, breakdowns: appSteps } = await measure({
+/** src/domain/storage-keys.ts: the hash of the snapshot stored on the device, which a page's boot script reads. */
+const SNAPSHOT_STORED_KEY = 'yume-kairo.snapshot.stored'
+/** Makes the device's mark of its stored snapshot another one's, before the page's scripts read it. */
+function markNewerSnapshot(key) {
+  localStorage.setItem(key, 'f'.repeat(64))
+}
+
+export async function coldStart({ snapshot, runs, dir = 'dist' }) {
+  // The data is in IndexedDB once the snapshot's as-of date is shown.
+  const stored = (page) => page.getByTestId('data-as-of').waitFor({ timeout: 30_000 })
+  const probes = { list: STORED_PLACE, ready: '[data-testid="data-as-of"]' }
+  const { times: app, breakdowns: appSteps } = await measure({ path: '/', dir, runs, prepare: stored, probes })
+  const { times: newer } = await measure({
     path: '/',
+    dir,
     runs,
-    // The data is in IndexedDB once the snapshot's as-of date is shown.
-    prepare: (page) => page.getByTestId('data-as-of').waitFor({ timeout: 30_000 }),
+    prepare: stored,
+    probes: { list: STORED_PLACE },
+    initScript: { content: `(${markNewerSnapshot})(${JSON.stringify(SNAPSHOT_STORED_KEY)})` },
   })
-  const { times: bare, breakdowns: bareSteps } = await measure({ path: '/static.html', overrides: staticSite(snapshot), runs })
-  return { app, bare, appSteps, bareSteps }
+  const { times: bare, breakdowns: bareSteps } = await measure({ path: '/static.html', overrides: staticSite(snapshot), runs, probes: { list: STORED_PLACE } })
+  return { app: app.list, ready: app.ready, newer: newer.list, bare: bare.list, appSteps, bareSteps }
 }

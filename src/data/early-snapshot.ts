@@ -32,11 +32,28 @@ export function dropEarlySnapshot() {
   takeEarlySnapshot()?.controller.abort()
 }
 
-/** After a snapshot was written to IndexedDB: the next page load is not a first visit. */
-export function markSnapshotStored() {
+/**
+ * After a snapshot was written to IndexedDB: the next page load is not a first visit, and a prerendered page built
+ * from this same snapshot shows the stored records on its first screen (its boot script compares the two hashes).
+ */
+export function markSnapshotStored(hash: string) {
   try {
-    localStorage.setItem(SNAPSHOT_STORED_KEY, '1')
+    localStorage.setItem(SNAPSHOT_STORED_KEY, hash)
   } catch {
     // No localStorage (a private mode): the next visit starts the download early again, which is only slower.
+  }
+}
+
+/**
+ * At start, once the stored snapshot's meta is read: the mark follows what the database holds (a device whose mark
+ * is from a version before the hash was kept, or whose database was emptied without its localStorage).
+ */
+export function keepSnapshotMark(hash: string | null) {
+  try {
+    if (localStorage.getItem(SNAPSHOT_STORED_KEY) === hash) return
+    if (hash) localStorage.setItem(SNAPSHOT_STORED_KEY, hash)
+    else localStorage.removeItem(SNAPSHOT_STORED_KEY)
+  } catch {
+    // No localStorage: nothing to keep.
   }
 }

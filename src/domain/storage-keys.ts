@@ -29,9 +29,11 @@ export const isDeviceSetting = (key: string) => key.startsWith('device.')
 export const LEGACY_SAVED_AREAS_KEY = 'yume-kairo.map.saved-areas'
 
 /**
- * localStorage: set once a snapshot has been written to IndexedDB on this device. A prerendered page's boot
- * script reads it (synchronously, before the app's code is there): without it, this is a first visit, and the
- * script starts the snapshot's download at once (src/data/early-snapshot.ts).
+ * localStorage: the hash of the last snapshot written to IndexedDB on this device ('1' from versions before
+ * 2026-12-06). A prerendered page's boot script reads it (synchronously, before the app's code is there): without
+ * it, this is a first visit, and the script starts the snapshot's download at once (src/data/early-snapshot.ts).
+ * When it is the hash of the snapshot the page was built from, the page's first screen shows the stored records
+ * (domain/first-screen).
  */
 export const SNAPSHOT_STORED_KEY = 'yume-kairo.snapshot.stored'
 /**

@@ -29,12 +29,20 @@ export const useRecordsStore = defineStore('records', () => {
    * with nothing behind them are not offered.
    */
   const firstScreen = shallowRef<FirstScreen | null>(null)
-  function showFirstScreen(screen: FirstScreen | null) {
-    if (!settled.value) firstScreen.value = screen
+  /** The first screen's records are the stored ones (domain/first-screen, FIRST_SCREEN_STORED): nothing replaces them. */
+  const firstScreenStored = shallowRef(false)
+  function showFirstScreen(screen: FirstScreen | null, { stored = false } = {}) {
+    if (settled.value) return
+    firstScreen.value = screen
+    firstScreenStored.value = !!screen && stored
   }
   /** The first screen of this route (only the page it was rendered for shows it), while it is shown. */
   function firstScreenFor(path: string): FirstScreen | null {
     return firstScreen.value?.path === path ? firstScreen.value : null
+  }
+  /** This route shows its first screen, and the stored records may still replace it (its list is busy). */
+  function firstScreenBusy(path: string): boolean {
+    return !!firstScreenFor(path) && !firstScreenStored.value
   }
 
   /** Every record kind, read from the database in one transaction (the same read as start-up's). */
@@ -88,5 +96,5 @@ export const useRecordsStore = defineStore('records', () => {
     { flush: 'sync' },
   )
 
-  return { municipalities, spots, routes, events, schemes, rallies, sources, loaded, settled, load, municipalityByCode, spotById, sourceById, towns, townNameByCode, sourceTitleById, firstScreen, showFirstScreen, firstScreenFor }
+  return { municipalities, spots, routes, events, schemes, rallies, sources, loaded, settled, load, municipalityByCode, spotById, sourceById, towns, townNameByCode, sourceTitleById, firstScreen, showFirstScreen, firstScreenFor, firstScreenBusy }
 })

@@ -7,6 +7,7 @@ import { computed, ref, shallowRef } from 'vue'
 import { DbUnavailableError, getTabState, isMemoryMode, isQuotaError, onDbEvent, onStorageError, type SnapshotMeta, type StorageWriteError } from '@/data/db'
 import { readStoredSnapshot, type StoredSnapshot } from '@/data/repositories/snapshot-repo'
 import { SnapshotLoadError, updateSnapshot, type LoadFailure } from '@/data/snapshot-loader'
+import { keepSnapshotMark } from '@/data/early-snapshot'
 import { prepareFirstVisit, updateSnapshotOffThread } from '@/data/snapshot-update'
 import { inKeyOrder, type SnapshotRecords } from '@/domain/record-order'
 
@@ -130,6 +131,8 @@ export const useSnapshotStore = defineStore('snapshot', () => {
     try {
       const stored = await reading
       meta.value = stored.meta ?? null
+      // The boot script's mark follows what the database holds (not a memory stand-in's).
+      if (!isMemoryMode()) keepSnapshotMark(stored.meta?.hash ?? null)
       held = stored.meta && stored.records ? { hash: stored.meta.hash, records: stored.records } : null
     } catch (error) {
       fail(error)

@@ -167,6 +167,27 @@ describe('HomePage: a prerendered first screen (domain/first-screen)', () => {
     expect(useRecordsStore().firstScreen).toBeNull()
   })
 
+  it('built from the snapshot stored on the device, its places are final from the start: not busy, and the same cards stay', async () => {
+    const reason = (ja: string) => ({ reason: { ja }, source: 'curated-editorial' })
+    const data = await variantSnapshot((b) => {
+      b.spots = b.spots.slice(0, 3).map((s, i) => ({ ...s, highlight: i < 2 ? reason(`理由${i + 1}`) : undefined }))
+    })
+    await replaceSnapshot(data)
+    const { wrapper } = await mountFirstScreen(HomePage, '/', JSON.parse(firstScreenJson(firstScreenOf('/', data)!)), { stored: true })
+    const list = () => wrapper.get('[data-testid="spot-list"]')
+    const cards = wrapper.findAll('[data-testid="spot-card"]').map((c) => c.element)
+    expect(cards).toHaveLength(3)
+    expect(list().attributes('aria-busy')).toBeUndefined()
+
+    await useSnapshotStore().init(offlineFetch)
+    await flushPromises()
+    expect(useRecordsStore().firstScreen).toBeNull()
+    // The stored records took the first screen's place card for card: the same elements, with the same text.
+    expect(wrapper.findAll('[data-testid="spot-card"]').map((c) => c.element)).toEqual(cards)
+    expect(wrapper.findAll('[data-testid="spot-highlight-reason"]').map((r) => r.text())).toEqual(['理由1', '理由2'])
+    expect(list().attributes('aria-busy')).toBeUndefined()
+  })
+
   it('gives the first screen up when there is no data to replace it (nothing stored, no connection)', async () => {
     const built = await variantSnapshot((b) => {
       b.spots = b.spots.slice(0, 2).map((s) => ({ ...s, highlight: { reason: { ja: '理由' }, source: 'curated-editorial' } }))

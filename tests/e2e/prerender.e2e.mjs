@@ -19,7 +19,7 @@ const homePicks = snapshot.spots
 const cardTitles = (page) => page.getByTestId('spot-card').locator('.card__title').allTextContents()
 /** The places' names in a served page's HTML (a first screen, domain/first-screen), in order, when its list is marked busy. */
 function titlesIn(html) {
-  const list = html.match(/<ul class="card-list" data-testid="spot-list" aria-busy="true"[^>]*>(.*?)<\/ul>/s)?.[1] ?? ''
+  const list = html.match(/<ul class="card-list" data-testid="spot-list"[^>]* aria-busy="true"[^>]*>(.*?)<\/ul>/s)?.[1] ?? ''
   return [...list.matchAll(/class="card__title"[^>]*>(?:<[^>]+>)*([^<]+)</g)].map((m) => m[1].trim())
 }
 
@@ -136,7 +136,8 @@ describe('prerendered first screens', () => {
           assert.equal(downloads().length, 1, downloads().join('\n'))
           const entryAt = app.requests.findIndex((u) => /\/assets\/index-[^/]+\.js$/.test(u))
           assert.ok(app.requests.indexOf(downloads()[0]) < entryAt, `the download before the entry script: ${app.requests.slice(0, 12).join('\n')}`)
-          assert.equal(await page.evaluate(() => localStorage.getItem('yume-kairo.snapshot.stored')), '1')
+          // The device keeps which snapshot it holds: the boot script compares it with the one a page was built from.
+          assert.equal(await page.evaluate(() => localStorage.getItem('yume-kairo.snapshot.stored')), snapshot.hash)
           await app.waitForServiceWorker()
           // From here on the person has data on this device: the first place is a favourite. Its button on Home is
           // hydrated after the page, in turns; the favourite must not show before that (the HTML has none).
@@ -162,7 +163,7 @@ describe('prerendered first screens', () => {
           if (route === '/about') {
             // The page lists the bundled data's sources before any script runs, in the order they are stored (by id);
             // the stored ones replace them card for card.
-            const built = [...(html.match(/data-testid="source-list" aria-busy="true">(.*?)<\/ul>/s)?.[1] ?? '').matchAll(/<h2[^>]*>([^<]+)</g)].map((m) => m[1])
+            const built = [...(html.match(/data-testid="source-list"[^>]* aria-busy="true">(.*?)<\/ul>/s)?.[1] ?? '').matchAll(/<h2[^>]*>([^<]+)</g)].map((m) => m[1])
             assert.deepEqual(built, snapshot.sources.map((x) => x.id).sort().map((id) => snapshot.sources.find((x) => x.id === id).title.ja))
             await page.locator('[data-testid="source-list"]:not([aria-busy])').waitFor({ timeout: 15_000 })
             assert.deepEqual(await page.locator('[data-testid="source-list"] h2').allTextContents(), built)
@@ -186,6 +187,36 @@ describe('prerendered first screens', () => {
         assert.deepEqual(app.errors, [])
       })
     }
+
+    it("offline, a page built from the snapshot the device holds shows its places as final before the app runs; from another, busy until the stored ones replace them", async () => {
+      const { page } = app
+      await app.stopServer()
+      // What the page is once its scripts have been parsed, before the app's code has run (it starts after the first paint).
+      await page.addInitScript(() =>
+        document.addEventListener('DOMContentLoaded', () => {
+          const root = document.getElementById('app')
+          window.__atLoaded = { busy: document.querySelector('[data-testid="spot-list"]')?.getAttribute('aria-busy') ?? null, mark: root?.dataset.firstScreen ?? null, app: !!root?.__vue_app__ }
+        }),
+      )
+      const visit = async () => {
+        messages.splice(0)
+        await page.goto(app.url('/'))
+        await page.getByTestId('data-as-of').waitFor({ timeout: 15_000 })
+        assert.deepEqual((await cardTitles(page)).map((t) => t.trim()), homePicks.map((s) => s.name.ja))
+        assert.deepEqual(messages.filter((m) => /hydration|mismatch/i.test(m) || (m.startsWith('error:') && !/Failed to load resource/.test(m))), [])
+        return page.evaluate(() => window.__atLoaded)
+      }
+      // This device holds the snapshot Home was built from: its places are the stored ones from the first paint on.
+      assert.deepEqual(await visit(), { busy: null, mark: 'stored', app: false })
+      assert.equal(await page.getByTestId('spot-list').getAttribute('aria-busy'), null, 'still final once the app has read the stored places')
+      // A device holding a newer snapshot than the page's (an update was downloaded since): busy until they are read.
+      await page.evaluate(() => localStorage.setItem('yume-kairo.snapshot.stored', 'f'.repeat(64)))
+      assert.deepEqual(await visit(), { busy: 'true', mark: null, app: false })
+      await page.locator(STORED_PLACE).first().waitFor({ timeout: 15_000 })
+      // That mark was wrong here: the app put it right from the database, and the next start is final again.
+      assert.equal(await page.evaluate(() => localStorage.getItem('yume-kairo.snapshot.stored')), snapshot.hash)
+      assert.deepEqual(await visit(), { busy: null, mark: 'stored', app: false })
+    })
 
     it('the parts hydrated after the page answer: the bottom navigation changes the page without loading a new one', async () => {
       const { page } = app

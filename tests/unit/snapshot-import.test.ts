@@ -6,6 +6,7 @@ import { addStamp, listFavorites, listStamps, getSetting } from '@/data/reposito
 import { SnapshotLoadError, updateSnapshot } from '@/data/snapshot-loader'
 import { useRecordsStore } from '@/stores/records'
 import { useSnapshotStore } from '@/stores/snapshot'
+import { SNAPSHOT_STORED_KEY } from '@/domain/storage-keys'
 import { loadCommittedSnapshot, variantSnapshot } from '../fixtures/snapshots'
 import { fakeFetch, seedUserData } from '../fixtures/data-fakes'
 
@@ -225,5 +226,21 @@ describe('start-up read (issue 18)', () => {
     expect(store.status).toBe('ready')
     expect(records.spots).toHaveLength(snapshot.spots.length)
     expect(getAll.mock.calls.length).toBe(reads)
+  })
+
+  it("keeps the boot script's mark of the stored snapshot true: an old mark becomes the stored hash, and goes when nothing is stored", async () => {
+    const offline = fakeFetch({ '/data/snapshot-meta.json': new Error('offline'), '/data/snapshot.json': new Error('offline') })
+    const snapshot = loadCommittedSnapshot()
+    await replaceSnapshot(snapshot)
+    // A device marked by a version before the hash was kept.
+    localStorage.setItem(SNAPSHOT_STORED_KEY, '1')
+    await useSnapshotStore().init(offline)
+    expect(localStorage.getItem(SNAPSHOT_STORED_KEY)).toBe(snapshot.hash)
+    // The database emptied (the browser evicted it), the mark left behind.
+    await closeDb()
+    indexedDB.deleteDatabase(DB_NAME)
+    setActivePinia(createPinia())
+    await useSnapshotStore().init(offline)
+    expect(localStorage.getItem(SNAPSHOT_STORED_KEY)).toBeNull()
   })
 })

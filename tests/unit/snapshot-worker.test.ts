@@ -172,7 +172,7 @@ describe('a first visit’s early download (started by the prerendered page’s 
       expect(lastDownloadSource()).toBe('early')
       expect(lastUpdatePath()).toBe(withWorker ? 'worker' : 'main')
       expect([...page.asked, ...worker.asked]).not.toContain('/data/snapshot.json')
-      expect(localStorage.getItem(SNAPSHOT_STORED_KEY)).toBe('1')
+      expect(localStorage.getItem(SNAPSHOT_STORED_KEY)).toBe(snapshot.hash)
       vi.unstubAllGlobals()
     }
   })

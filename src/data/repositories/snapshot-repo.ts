@@ -130,7 +130,7 @@ export async function replaceSnapshot(snapshot: Snapshot, hooks: ReplaceHooks = 
     }
     tx.objectStore('meta').put(meta).catch(ignore)
     await tx.done
-    markSnapshotStored()
+    markSnapshotStored(snapshot.hash)
     return meta
   } catch (error) {
     try {
