@@ -568,6 +568,29 @@ for (const engine of selected) {
       assert.match(await app.waitFor({ testId: 'trip-link-refused' }), /読めません/)
     })
 
+    it("after an update to the data the pages were built from, an offline start shows Home's places as the stored ones from the first paint, hydrated without a mismatch", async () => {
+      const built = JSON.parse(readFileSync(join(BUILD_DIR, 'data', 'snapshot.json'), 'utf8'))
+      await app.startServer({ overrides: {} })
+      await app.goto('/')
+      await app.until((hash) => localStorage.getItem('yume-kairo.snapshot.stored') === hash, built.hash, { timeout: 60_000, what: 'the update to the built data' })
+      await app.stopServer()
+      await app.clearErrors()
+      await app.reload()
+      await app.waitFor({ testId: 'data-as-of' })
+      // The boot script found the stored snapshot to be the page's own: the list was never marked busy.
+      assert.equal(await app.evaluate(() => document.getElementById('app').dataset.firstScreen ?? null), 'stored')
+      assert.equal(await app.attr({ testId: 'spot-list' }, 'aria-busy'), null)
+      const townOrder = ['35203', '35202', '35204', '35206', '35213', '35216', '32501']
+      const picks = built.spots.filter((s) => s.highlight).sort((a, b) => townOrder.indexOf(a.municipality) - townOrder.indexOf(b.municipality) || (a.id < b.id ? -1 : 1))
+      const cards = await app.texts({ testId: 'spot-card', within: { testId: 'spot-list' } })
+      assert.deepEqual(cards.map((c, i) => c.startsWith(picks[i].name.ja)), cards.map(() => true), cards.join(' | '))
+      assert.deepEqual(await app.errors(), [])
+      // The journeys after this one use the test data again.
+      await app.startServer({ overrides: serving(v2) })
+      await app.reload()
+      await app.until((hash) => localStorage.getItem('yume-kairo.snapshot.stored') === hash, v2.hash, { timeout: 60_000, what: 'the update back to the test data' })
+    })
+
     it('every screen, online and offline: no wider than the viewport, no console error, no CSP violation', async () => {
       for (const online of [true, false]) {
         if (online) await app.startServer({ overrides: serving(v2) })
