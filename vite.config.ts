@@ -125,10 +125,11 @@ let stored = ''
 try {
   stored = localStorage.getItem(${JSON.stringify(SNAPSHOT_STORED_KEY)}) ?? ''
 } catch {}
-// The page's first screen shows the stored records when it was built from the stored snapshot: its lists that waited
-// only for them are final before the first paint (domain/first-screen, FIRST_SCREEN_STORED).
+// The page's first screen shows the stored records when it was built from the stored snapshot and will be hydrated
+// (its own route, no query or hash: src/main.ts renders any other anew): its lists that waited only for them are final
+// before the app runs (domain/first-screen, FIRST_SCREEN_STORED).
 const root = document.getElementById('app')
-if (stored && root && stored === root.dataset.snapshot) {
+if (stored && root && stored === root.dataset.snapshot && root.dataset.prerendered === location.pathname && !location.search && !location.hash) {
   root.dataset.firstScreen = ${JSON.stringify(FIRST_SCREEN_STORED)}
   for (const list of document.querySelectorAll('[data-first-screen][aria-busy]')) list.removeAttribute('aria-busy')
 }

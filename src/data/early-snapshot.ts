@@ -33,20 +33,41 @@ export function dropEarlySnapshot() {
 }
 
 /**
- * After a snapshot was written to IndexedDB: the next page load is not a first visit, and a prerendered page built
- * from this same snapshot shows the stored records on its first screen (its boot script compares the two hashes).
+ * The mark while a snapshot is being written over a stored one: a stored snapshot (no early download), but none a page
+ * was built from. A page closed between the write and the mark leaves it, not the old hash: the next start's first
+ * screen stays busy, and that start puts the mark right.
  */
-export function markSnapshotStored(hash: string) {
+const WRITING = 'writing'
+
+const readMark = () => {
   try {
-    localStorage.setItem(SNAPSHOT_STORED_KEY, hash)
+    return localStorage.getItem(SNAPSHOT_STORED_KEY)
   } catch {
-    // No localStorage (a private mode): the next visit starts the download early again, which is only slower.
+    return null
   }
 }
 
+/** Before a snapshot is written to IndexedDB; returns the mark to put back should the write fail. */
+export function markSnapshotWriting(): string | null {
+  const previous = readMark()
+  if (previous) keepSnapshotMark(WRITING)
+  return previous
+}
+
 /**
- * At start, once the stored snapshot's meta is read: the mark follows what the database holds (a device whose mark
- * is from a version before the hash was kept, or whose database was emptied without its localStorage).
+ * After a snapshot was written to IndexedDB: the next page load is not a first visit, and a prerendered page built
+ * from this same snapshot shows the stored records on its first screen (its boot script compares the two hashes).
+ * The mark is a prediction, written beside the database and not with it: a start may find it wrong (the database
+ * evicted without localStorage), and then puts it right (keepSnapshotMark).
+ */
+export function markSnapshotStored(hash: string) {
+  keepSnapshotMark(hash)
+}
+
+/**
+ * The mark follows what the database holds: at start, once the stored snapshot's meta is read (a device whose mark is
+ * from a version before the hash was kept, or whose database was emptied without its localStorage; null when nothing
+ * is stored, or the app runs from memory), and after each write.
  */
 export function keepSnapshotMark(hash: string | null) {
   try {
@@ -54,6 +75,6 @@ export function keepSnapshotMark(hash: string | null) {
     if (hash) localStorage.setItem(SNAPSHOT_STORED_KEY, hash)
     else localStorage.removeItem(SNAPSHOT_STORED_KEY)
   } catch {
-    // No localStorage: nothing to keep.
+    // No localStorage (a private mode): the next visit starts the download early again, which is only slower.
   }
 }

@@ -27,7 +27,8 @@ const sourceSummary = ({ id, title, publisher, credit, licence }: Source): Sourc
  * first schemes, with their sources' titles.
  */
 const ROUTES: Record<string, { spots?: (spots: readonly Spot[]) => Spot[]; allTowns?: true; sources?: true; schemes?: true }> = {
-  '/': { spots: (spots) => homeSpots(spots) },
+  // In the order IndexedDB gives them back (by id), as Home picks from the stored ones.
+  '/': { spots: (spots) => homeSpots(byId(spots)) },
   // "Open now" is not part of the order (a default query, no position): the time of the build does not matter.
   '/spots': { spots: (spots) => listSpots(spots, parseSpotQuery({}), null, new Date(0)).slice(0, FIRST_CARDS).map((item) => item.spot) },
   '/map': { allTowns: true },

@@ -60,8 +60,8 @@ export const FIRST_SCHEMES = 2
  * A page with a first screen carries the hash of the snapshot it was built from (`data-snapshot` on the app's
  * element). When the device's stored snapshot is that one (storage-keys' SNAPSHOT_STORED_KEY), the first screen's
  * records are the stored ones, and a list that waited only for them (marked `data-first-screen`) is final: before
- * the first paint, the boot script (vite.config.ts) takes its busy mark off and marks the app's element with
- * `data-first-screen="stored"`, and the app renders the same (stores/records' firstScreenBusy).
+ * the app runs (as a rule, before the first paint), the boot script (vite.config.ts) takes its busy mark off and marks
+ * the app's element with `data-first-screen="stored"`, and the app renders the same (stores/records' firstScreenBusy).
  */
 export const FIRST_SCREEN_STORED = 'stored'
 

@@ -131,8 +131,6 @@ export const useSnapshotStore = defineStore('snapshot', () => {
     try {
       const stored = await reading
       meta.value = stored.meta ?? null
-      // The boot script's mark follows what the database holds (not a memory stand-in's).
-      if (!isMemoryMode()) keepSnapshotMark(stored.meta?.hash ?? null)
       held = stored.meta && stored.records ? { hash: stored.meta.hash, records: stored.records } : null
     } catch (error) {
       fail(error)
@@ -161,7 +159,9 @@ export const useSnapshotStore = defineStore('snapshot', () => {
    */
   async function init(fetcher?: typeof fetch, options: { showAfter?: Promise<unknown>; checkAfter?: Promise<unknown>; readTimeoutMs?: number } = {}) {
     const reading = readStoredSnapshot()
-    reading.catch(() => undefined)
+    // The boot script's mark follows what the database holds, as soon as it is read (not after the first render: an
+    // import in another tab meanwhile has the last word). Running from memory, nothing is stored.
+    reading.then((stored) => keepSnapshotMark(isMemoryMode() ? null : (stored.meta?.hash ?? null))).catch(() => undefined)
     // A first visit whose download the page's boot script started: its worker reads it now; the write still waits.
     if (!fetcher) prepareFirstVisit()
     await options.showAfter

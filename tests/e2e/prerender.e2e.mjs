@@ -191,31 +191,47 @@ describe('prerendered first screens', () => {
     it("offline, a page built from the snapshot the device holds shows its places as final before the app runs; from another, busy until the stored ones replace them", async () => {
       const { page } = app
       await app.stopServer()
-      // What the page is once its scripts have been parsed, before the app's code has run (it starts after the first paint).
+      // The page's list that waited only for its first screen ([data-first-screen]): whether it was busy once the page's
+      // scripts had been parsed, before the app's code ran (it starts after the first paint), and whether anything
+      // (the hydration, the stored data) marked it busy after that.
       await page.addInitScript(() =>
         document.addEventListener('DOMContentLoaded', () => {
           const root = document.getElementById('app')
-          window.__atLoaded = { busy: document.querySelector('[data-testid="spot-list"]')?.getAttribute('aria-busy') ?? null, mark: root?.dataset.firstScreen ?? null, app: !!root?.__vue_app__ }
+          const list = document.querySelector('[data-first-screen]')
+          window.__atLoaded = { busy: list?.getAttribute('aria-busy') ?? null, mark: root?.dataset.firstScreen ?? null, app: !!root?.__vue_app__, busyLater: false }
+          const busy = (node) => node.nodeType === 1 && (node.matches('[data-first-screen][aria-busy="true"]') || !!node.querySelector('[data-first-screen][aria-busy="true"]'))
+          new MutationObserver((records) => {
+            // (The hydration sets the attribute to what the page already has: that is no change.)
+            for (const r of records) if (r.type === 'attributes' ? r.oldValue !== 'true' && busy(r.target) : [...r.addedNodes].some(busy)) window.__atLoaded.busyLater = true
+          }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-busy'], attributeOldValue: true })
         }),
       )
-      const visit = async () => {
+      const visit = async (route = '/') => {
         messages.splice(0)
-        await page.goto(app.url('/'))
-        await page.getByTestId('data-as-of').waitFor({ timeout: 15_000 })
-        assert.deepEqual((await cardTitles(page)).map((t) => t.trim()), homePicks.map((s) => s.name.ja))
+        await page.goto(app.url(route))
+        await page.waitForFunction(() => !!document.getElementById('app').__vue_app__, null, { timeout: 15_000 })
+        if (!route.startsWith('/about')) {
+          await page.getByTestId('data-as-of').waitFor({ timeout: 15_000 })
+          assert.deepEqual((await cardTitles(page)).map((t) => t.trim()), homePicks.map((s) => s.name.ja))
+        } else await page.locator('[data-testid="source-list"] h2').first().waitFor({ timeout: 15_000 })
+        // The stored data has been read and shown (the records store no longer holds a first screen).
+        await page.waitForFunction(() => !document.querySelector('[data-first-screen][aria-busy="true"]'), null, { timeout: 15_000 })
         assert.deepEqual(messages.filter((m) => /hydration|mismatch/i.test(m) || (m.startsWith('error:') && !/Failed to load resource/.test(m))), [])
         return page.evaluate(() => window.__atLoaded)
       }
-      // This device holds the snapshot Home was built from: its places are the stored ones from the first paint on.
-      assert.deepEqual(await visit(), { busy: null, mark: 'stored', app: false })
-      assert.equal(await page.getByTestId('spot-list').getAttribute('aria-busy'), null, 'still final once the app has read the stored places')
+      // This device holds the snapshot Home and /about were built from: their lists are the stored ones from the
+      // start, and nothing marks them busy afterwards (a hydration that disagreed would).
+      assert.deepEqual(await visit('/'), { busy: null, mark: 'stored', app: false, busyLater: false })
+      assert.deepEqual(await visit('/about'), { busy: null, mark: 'stored', app: false, busyLater: false })
+      // Not with a query: that page is rendered anew, not hydrated, so its list waits for the stored data as before.
+      assert.deepEqual(await visit('/?utm_source=qr'), { busy: 'true', mark: null, app: false, busyLater: false }, 'with a query')
       // A device holding a newer snapshot than the page's (an update was downloaded since): busy until they are read.
       await page.evaluate(() => localStorage.setItem('yume-kairo.snapshot.stored', 'f'.repeat(64)))
-      assert.deepEqual(await visit(), { busy: 'true', mark: null, app: false })
+      assert.deepEqual(await visit('/'), { busy: 'true', mark: null, app: false, busyLater: false }, 'a newer snapshot stored')
       await page.locator(STORED_PLACE).first().waitFor({ timeout: 15_000 })
       // That mark was wrong here: the app put it right from the database, and the next start is final again.
       assert.equal(await page.evaluate(() => localStorage.getItem('yume-kairo.snapshot.stored')), snapshot.hash)
-      assert.deepEqual(await visit(), { busy: null, mark: 'stored', app: false })
+      assert.deepEqual(await visit('/'), { busy: null, mark: 'stored', app: false, busyLater: false })
     })
 
     it('the parts hydrated after the page answer: the bottom navigation changes the page without loading a new one', async () => {

@@ -17,6 +17,7 @@ import { getAllRecords, getSnapshotMeta, replaceSnapshot, WRITE_CHUNK, WRITE_SLI
 import { getSetting, putSetting } from '@/data/repositories/user-repo'
 import { updateSnapshot } from '@/data/snapshot-loader'
 import { BODY_KEYS } from '@/domain/snapshot-keys'
+import { SNAPSHOT_STORED_KEY } from '@/domain/storage-keys'
 import { useSnapshotStore } from '@/stores/snapshot'
 import { useUserDataStore } from '@/stores/user-data'
 import { createLayout, DB_LAYOUTS } from '../fixtures/db-versions'
@@ -157,11 +158,14 @@ describe('IndexedDB unavailable or hanging → read-only memory mode (item 9)', 
     hangingOpen()
     setOpenTimeoutForTests(150)
     const snapshot = loadCommittedSnapshot()
+    // Marked by an earlier session that could store it: nothing is stored now, so no page may take its first screen as stored.
+    localStorage.setItem(SNAPSHOT_STORED_KEY, snapshot.hash)
     const store = useSnapshotStore()
     const banner = mountWithI18n(DataStatusBanner)
     await store.init(fakeFetch({ '/data/snapshot.json': JSON.stringify(snapshot) }))
     await flushPromises()
     expect(isMemoryMode()).toBe(true)
+    expect(localStorage.getItem(SNAPSHOT_STORED_KEY)).toBeNull()
     expect(events).toContain('memory')
     expect(store.status).toBe('ready')
     expect(store.readOnly).toBe(true)

@@ -58,16 +58,23 @@ describe('snapshot import', () => {
       b.spots = b.spots.slice(0, 1)
       b.events = []
     })
+    const marks: Array<string | null> = []
     await expect(
       updateSnapshot({
         fetcher: fakeFetch({ '/data/snapshot-meta.json': JSON.stringify({ hash: v2.hash }), '/data/snapshot.json': JSON.stringify(v2) }),
         hooks: {
           afterStore: (store) => {
+            // While the new data is written, the device's mark names no snapshot a page could be built from.
+            marks.push(localStorage.getItem(SNAPSHOT_STORED_KEY))
             if (store === 'events') throw new Error('disk failure injected')
           },
         },
       }),
     ).rejects.toMatchObject({ kind: 'storage' })
+    expect(marks.length).toBeGreaterThan(0)
+    expect(marks.filter((m) => m === v1.hash || m === v2.hash)).toEqual([])
+    // The old data stays, and so does its mark.
+    expect(localStorage.getItem(SNAPSHOT_STORED_KEY)).toBe(v1.hash)
     expect((await getSnapshotMeta())?.hash).toBe(v1.hash)
     expect(await getAllRecords('spots')).toHaveLength(v1.spots.length)
     expect(await getAllRecords('events')).toHaveLength(v1.events.length)

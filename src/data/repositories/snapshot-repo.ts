@@ -3,7 +3,7 @@ import { BODY_KEYS } from '@/domain/snapshot-keys'
 import type { Snapshot } from '@/domain/snapshot-schema'
 import { DbUnavailableError, getDb, isMemoryMode, type SnapshotMeta, type YumeDB } from '../db'
 import { memoryGet, memoryGetAll, memoryMeta, memoryReplace } from '../memory-store'
-import { markSnapshotStored } from '../early-snapshot'
+import { keepSnapshotMark, markSnapshotStored, markSnapshotWriting } from '../early-snapshot'
 
 const ignore = () => undefined
 
@@ -97,6 +97,7 @@ export async function replaceSnapshot(snapshot: Snapshot, hooks: ReplaceHooks = 
     }
   }
   addEventListener('pagehide', abandon)
+  const previousMark = markSnapshotWriting()
   const counts: Record<string, number> = {}
   const meta: SnapshotMeta = {
     key: 'current',
@@ -139,6 +140,7 @@ export async function replaceSnapshot(snapshot: Snapshot, hooks: ReplaceHooks = 
       // already aborted
     }
     await tx.done.catch(() => undefined)
+    keepSnapshotMark(previousMark)
     // A failed put (a full disk) aborts the transaction, and the requests after it fail as "aborted":
     // report the cause, not the echo.
     throw tx.error ?? error
