@@ -67,7 +67,9 @@ export async function runTripBench({ runs = 5 } = {}) {
     await context.addInitScript(renderProbe)
     const page = context.pages()[0] ?? (await context.newPage())
     await page.goto(`${base}/`)
-    await page.getByTestId('spot-card').first().waitFor({ timeout: 60_000 })
+    // The first visit's data is stored (a prerendered page shows place cards before that, while the app may still be
+    // creating its database: a write then could wait on it past Playwright's patience).
+    await page.getByTestId('data-as-of').waitFor({ timeout: 60_000 })
     await page.evaluate(
       (value) =>
         new Promise((resolve, reject) => {
