@@ -9,6 +9,7 @@
  * as before. When stored data turns out to be current, it is cancelled.
  */
 import { EARLY_SNAPSHOT_GLOBAL, SNAPSHOT_STORED_KEY } from '@/domain/storage-keys'
+import { readLocal, writeLocal } from './local-storage'
 
 export interface EarlySnapshot {
   controller: AbortController
@@ -39,42 +40,21 @@ export function dropEarlySnapshot() {
  */
 const WRITING = 'writing'
 
-const readMark = () => {
-  try {
-    return localStorage.getItem(SNAPSHOT_STORED_KEY)
-  } catch {
-    return null
-  }
-}
-
 /** Before a snapshot is written to IndexedDB; returns the mark to put back should the write fail. */
 export function markSnapshotWriting(): string | null {
-  const previous = readMark()
-  if (previous) keepSnapshotMark(WRITING)
+  const previous = readLocal(SNAPSHOT_STORED_KEY)
+  if (previous) writeLocal(SNAPSHOT_STORED_KEY, WRITING)
   return previous
 }
 
 /**
- * After a snapshot was written to IndexedDB: the next page load is not a first visit, and a prerendered page built
- * from this same snapshot shows the stored records on its first screen (its boot script compares the two hashes).
- * The mark is a prediction, written beside the database and not with it: a start may find it wrong (the database
- * evicted without localStorage), and then puts it right (keepSnapshotMark).
- */
-export function markSnapshotStored(hash: string) {
-  keepSnapshotMark(hash)
-}
-
-/**
- * The mark follows what the database holds: at start, once the stored snapshot's meta is read (a device whose mark is
- * from a version before the hash was kept, or whose database was emptied without its localStorage; null when nothing
- * is stored, or the app runs from memory), and after each write.
+ * The mark follows what the database holds: after each write (the written snapshot's hash: the next page load is not
+ * a first visit, and a prerendered page built from this same snapshot shows the stored records on its first screen),
+ * and at start, once the stored snapshot's meta is read (a device whose mark is from a version before the hash was
+ * kept, or whose database was emptied without its localStorage; null when nothing is stored, or the app runs from
+ * memory). It is a prediction, written beside the database and not with it: a start may find it wrong, and puts it
+ * right. Without localStorage, the next visit starts the download early again, which is only slower.
  */
 export function keepSnapshotMark(hash: string | null) {
-  try {
-    if (localStorage.getItem(SNAPSHOT_STORED_KEY) === hash) return
-    if (hash) localStorage.setItem(SNAPSHOT_STORED_KEY, hash)
-    else localStorage.removeItem(SNAPSHOT_STORED_KEY)
-  } catch {
-    // No localStorage (a private mode): the next visit starts the download early again, which is only slower.
-  }
+  writeLocal(SNAPSHOT_STORED_KEY, hash)
 }

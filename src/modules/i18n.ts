@@ -2,10 +2,9 @@
  * The app's translations (./translate.ts) with lazily loaded locale files: only the active language is
  * in the first load. The choice is remembered (settings store) and sets <html lang>.
  */
-import { watch } from 'vue'
 import { createI18n, type MessageTree } from './translate'
 import { hydrateNow } from './hydrate-in-turn'
-import { LOCALE_COPY_KEY, SETTING } from '@/domain/storage-keys'
+import { SETTING } from '@/domain/storage-keys'
 import { useUserDataStore } from '@/stores/user-data'
 
 export const LOCALES = ['ja', 'en'] as const
@@ -49,27 +48,7 @@ export async function setLocale(locale: Locale, remember = true): Promise<void> 
   hydrateNow()
   i18n.global.locale.value = locale
   document.documentElement.lang = locale
-  if (remember)
-    await useUserDataStore()
-      .setSetting(LOCALE_SETTING, locale)
-      .then(() => keepLocaleCopy(locale))
-      .catch(() => undefined)
-}
-
-/** The locale setting's copy (LOCALE_COPY_KEY): '' when none was chosen, null when there is none (or no localStorage). */
-function localeCopy(): string | null {
-  try {
-    return localStorage.getItem(LOCALE_COPY_KEY)
-  } catch {
-    return null
-  }
-}
-function keepLocaleCopy(saved: unknown) {
-  try {
-    localStorage.setItem(LOCALE_COPY_KEY, isLocale(saved) ? saved : '')
-  } catch {
-    // No localStorage (a private mode): the next start waits for the database, as before.
-  }
+  if (remember) await useUserDataStore().setSetting(LOCALE_SETTING, locale).catch(() => undefined)
 }
 
 /** How long the first render waits for the remembered language (storage may be blocked by another tab). */
@@ -83,16 +62,17 @@ const SAVED_LOCALE_WAIT_MS = 1500
  * SAVED_LOCALE_WAIT_MS.
  */
 export async function prepareLocale({ switchAfter }: { switchAfter?: Promise<unknown> } = {}): Promise<void> {
-  keepCopyInStep()
+  const user = useUserDataStore()
   // Most people keep the browser's language: fetch its messages while the setting is read.
   void ensureMessages(browserLocale()).catch(() => undefined)
-  const reading = useUserDataStore()
-    .setting(LOCALE_SETTING)
-    .then(
-      (value) => ({ value }),
-      () => null,
-    )
-  const copy = localeCopy()
+  const reading = user.setting(LOCALE_SETTING).then(
+    (value) => {
+      user.keepLocaleCopy(value)
+      return { value }
+    },
+    () => null,
+  )
+  const copy = user.localeCopy()
   if (copy !== null) {
     const initial = isLocale(copy) ? copy : browserLocale()
     await setLocale(initial, false)
@@ -103,7 +83,6 @@ export async function prepareLocale({ switchAfter }: { switchAfter?: Promise<unk
   const read = await Promise.race([reading, new Promise<typeof late>((resolve) => setTimeout(resolve, SAVED_LOCALE_WAIT_MS, late))])
   if (read !== late) {
     const saved = read?.value
-    if (read) keepLocaleCopy(saved)
     await setLocale(isLocale(saved) ? saved : browserLocale(), false)
     return
   }
@@ -117,21 +96,7 @@ export async function prepareLocale({ switchAfter }: { switchAfter?: Promise<unk
 function followSaved(reading: Promise<{ value: unknown } | null>, initial: Locale, switchAfter?: Promise<unknown>) {
   void Promise.all([reading, switchAfter?.catch(() => undefined)]).then(([read]) => {
     if (!read) return
-    keepLocaleCopy(read.value)
     const saved = isLocale(read.value) ? read.value : browserLocale()
     if (saved !== i18n.global.locale.value && i18n.global.locale.value === initial) void setLocale(saved, false)
   })
-}
-
-/** The copy follows the setting whenever the person's data is read or changes (a choice, a backup or a transfer adding it). */
-let stopCopy: (() => void) | null = null
-function keepCopyInStep() {
-  stopCopy?.()
-  const user = useUserDataStore()
-  stopCopy = watch(
-    () => (user.loaded && !user.failed ? (user.settings.get(LOCALE_SETTING) ?? '') : null),
-    (saved) => {
-      if (saved !== null) keepLocaleCopy(saved)
-    },
-  )
 }

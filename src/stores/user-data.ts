@@ -25,7 +25,8 @@ import {
   type MergeCounts,
 } from '@/data/repositories/user-repo'
 import type { PersistState } from '@/domain/keep-data'
-import { LEGACY_SAVED_AREAS_KEY, SETTING } from '@/domain/storage-keys'
+import { readLocal, writeLocal } from '@/data/local-storage'
+import { LEGACY_SAVED_AREAS_KEY, LOCALE_COPY_KEY, SETTING } from '@/domain/storage-keys'
 import { legacySavedAreas, stampsSinceBackup, toBackup, userDataBytes, type Favorite, type SavedArea, type Setting, type Stamp, type UserBackup } from '@/domain/user-data'
 
 export type ImportOutcome = { ok: true; added: MergeCounts; from: 'backup' | 'backup-v1' | 'favorites' } | { ok: false; detail: string }
@@ -43,13 +44,7 @@ export const useUserDataStore = defineStore('user-data', () => {
   const estimate = shallowRef<{ usage: number; quota: number } | null>(null)
 
   async function copyLegacyAreasOnce() {
-    if (typeof localStorage === 'undefined') return
-    let raw: string | null = null
-    try {
-      raw = localStorage.getItem(LEGACY_SAVED_AREAS_KEY)
-    } catch {
-      return
-    }
+    const raw = readLocal(LEGACY_SAVED_AREAS_KEY)
     if (!raw) return
     // No dynamic import here: a page left while one was pending at start-up kept the database busy
     // for the next page in WebKit. The old list is our own format: a plain check is enough.
@@ -75,6 +70,7 @@ export const useUserDataStore = defineStore('user-data', () => {
       favorites.value = Object.freeze(data.favorites)
       savedAreas.value = Object.freeze(data.savedAreas)
       settings.value = new Map(data.settings.map((s) => [s.key, s.value]))
+      keepLocaleCopy(settings.value.get(SETTING.locale))
       failed.value = false
     } catch {
       failed.value = true
@@ -96,7 +92,17 @@ export const useUserDataStore = defineStore('user-data', () => {
   async function setSetting(key: string, value: Setting['value']): Promise<void> {
     await putSetting(key, value)
     settings.value = new Map(settings.value).set(key, value)
+    if (key === SETTING.locale) keepLocaleCopy(value)
   }
+
+  /**
+   * The locale setting's copy on this device (LOCALE_COPY_KEY: '' when none was chosen; null when there is none, or no
+   * localStorage), which the first render reads without waiting for IndexedDB (modules/i18n). It follows the setting
+   * whenever the person's data is read (a backup's import included) or the setting is saved, and whenever start-up
+   * reads the setting on its own (`keepLocaleCopy`).
+   */
+  const localeCopy = () => readLocal(LOCALE_COPY_KEY)
+  const keepLocaleCopy = (saved: Setting['value'] | undefined) => writeLocal(LOCALE_COPY_KEY, typeof saved === 'string' ? saved : '')
 
   // --- persistence: asked for at the first moment it matters, and the answer shown --------------
   async function refreshStorage(): Promise<void> {
@@ -194,6 +200,8 @@ export const useUserDataStore = defineStore('user-data', () => {
     reload,
     setting,
     setSetting,
+    localeCopy,
+    keepLocaleCopy,
     refreshStorage,
     protectFirstData,
     addStamp,

@@ -3,7 +3,7 @@ import { BODY_KEYS } from '@/domain/snapshot-keys'
 import type { Snapshot } from '@/domain/snapshot-schema'
 import { DbUnavailableError, getDb, isMemoryMode, type SnapshotMeta, type YumeDB } from '../db'
 import { memoryGet, memoryGetAll, memoryMeta, memoryReplace } from '../memory-store'
-import { keepSnapshotMark, markSnapshotStored, markSnapshotWriting } from '../early-snapshot'
+import { keepSnapshotMark, markSnapshotWriting } from '../early-snapshot'
 
 const ignore = () => undefined
 
@@ -131,7 +131,7 @@ export async function replaceSnapshot(snapshot: Snapshot, hooks: ReplaceHooks = 
     }
     tx.objectStore('meta').put(meta).catch(ignore)
     await tx.done
-    markSnapshotStored(snapshot.hash)
+    keepSnapshotMark(snapshot.hash)
     return meta
   } catch (error) {
     try {
