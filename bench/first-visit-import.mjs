@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
 import { startServer } from '../scripts/serve.mjs'
-import { CHROMIUM_ARGS, CHROMIUM_PATH, STORED_PLACE } from '../tests/e2e/harness.mjs'
+import { CHROMIUM_ARGS, CHROMIUM_PATH, FINAL_PLACE } from '../tests/e2e/harness.mjs'
 import { tsImport } from 'tsx/esm/api'
 import { median, ratio, round } from './lib/stats.mjs'
 
@@ -52,7 +52,7 @@ async function oneVisit(base, path, { late = false, slow = false } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'yume-bench-import-'))
   const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, viewport: { width: 390, height: 844 }, serviceWorkers: 'block' })
   try {
-    await context.addInitScript(probe, STORED_PLACE)
+    await context.addInitScript(probe, FINAL_PLACE)
     if (path === 'main') await context.addInitScript(noWorker)
     if (late) await context.addInitScript((key) => localStorage.setItem(key, '1'), SNAPSHOT_STORED_KEY)
     const page = context.pages()[0] ?? (await context.newPage())

@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
 import { startServer } from '../../scripts/serve.mjs'
-import { CHROMIUM_ARGS, CHROMIUM_PATH, STORED_PLACE } from '../../tests/e2e/harness.mjs'
+import { CHROMIUM_ARGS, CHROMIUM_PATH, FINAL_PLACE } from '../../tests/e2e/harness.mjs'
 
 /**
  * Runs in the page before any of its scripts: when is each probe's element painted? `window.__painted[name]`, ms
@@ -149,16 +149,16 @@ function markNewerSnapshot(key) {
 export async function coldStart({ snapshot, runs, dir = 'dist' }) {
   // The data is in IndexedDB once the snapshot's as-of date is shown.
   const stored = (page) => page.getByTestId('data-as-of').waitFor({ timeout: 30_000 })
-  const probes = { list: STORED_PLACE, ready: '[data-testid="data-as-of"]' }
+  const probes = { list: FINAL_PLACE, ready: '[data-testid="data-as-of"]' }
   const { times: app, breakdowns: appSteps } = await measure({ path: '/', dir, runs, prepare: stored, probes })
   const { times: newer } = await measure({
     path: '/',
     dir,
     runs,
     prepare: stored,
-    probes: { list: STORED_PLACE },
+    probes: { list: FINAL_PLACE },
     initScript: { content: `(${markNewerSnapshot})(${JSON.stringify(SNAPSHOT_STORED_KEY)})` },
   })
-  const { times: bare, breakdowns: bareSteps } = await measure({ path: '/static.html', overrides: staticSite(snapshot), runs, probes: { list: STORED_PLACE } })
+  const { times: bare, breakdowns: bareSteps } = await measure({ path: '/static.html', overrides: staticSite(snapshot), runs, probes: { list: FINAL_PLACE } })
   return { app: app.list, ready: app.ready, newer: newer.list, bare: bare.list, appSteps, bareSteps }
 }

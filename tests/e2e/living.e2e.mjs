@@ -186,6 +186,8 @@ describe('living here: questionnaire, town profile and comparison, offline', () 
     const id = await last.getAttribute('data-scheme-id')
     assert.ok((await app.page.getByTestId('scheme-card').count()) > 2, 'the card is not in the list\'s first slice')
     await last.getByTestId('favorite-button').click()
+    // Saved (the heart shows it once the write is done), before the page is left.
+    await last.locator('[data-testid="favorite-button"][aria-pressed="true"]').waitFor()
     await app.page.goto(app.url('/saved'))
     await app.page.getByRole('link', { name: snapshot.schemes.find((s) => s.id === id).name.ja }).click()
     await app.page.waitForURL((url) => url.hash === `#scheme-${id}`, { waitUntil: 'commit' })
